@@ -1,0 +1,43 @@
+# Every target bootstraps .venv from requirements.lock on first use (or when the lock changes).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# Reproducible builds: dates in generated files come from the last commit, not the clock.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
+export SOURCE_DATE_EPOCH
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: build serve test lint bench validate clean
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+# Build into a fresh folder and swap it in only on success: a failed build leaves site/ as it was.
+build: $(STAMP)
+	rm -rf .site-tmp
+	$(BIN)/mkdocs build --strict --quiet --site-dir .site-tmp
+	rm -rf .site-old && if [ -d site ]; then mv site .site-old; fi
+	mv .site-tmp site && rm -rf .site-old
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+validate: $(STAMP)
+	$(BIN)/smm-guide validate data
+
+lint: $(STAMP)
+	$(BIN)/ruff check macros tests
+	$(BIN)/ruff format --check macros tests
+
+test: $(STAMP) lint
+	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m macros.bench
+
+clean:
+	rm -rf site .site-tmp .site-old

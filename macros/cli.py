@@ -1,0 +1,87 @@
+"""`smm-guide`: validate the data, generate the site's Markdown, export the model."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .export import export_json
+from .loader import load_model
+from .model import Model
+from .problems import DataError
+from .site import write_tree
+
+
+def _load(data_dir: str) -> Model | None:
+    try:
+        return load_model(data_dir)
+    except DataError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(error.problems)} problem(s) found.", file=sys.stderr)
+        return None
+
+
+def _validate(args: argparse.Namespace) -> int:
+    model = _load(args.data_dir)
+    if model is None:
+        return 1
+    indicators = sum(len(block.indicators) for p in model.practices for block in p.levels.values())
+    counts = f"{len(model.practices)} practices, {indicators} indicators, {len(model.profiles)} profile(s)"
+    print(f"{args.data_dir}: ok ({counts})")
+    return 0
+
+
+def _generate(args: argparse.Namespace) -> int:
+    model = _load(args.data)
+    if model is None:
+        return 1
+    written = write_tree(model, Path(args.content), Path(args.out))
+    print(f"wrote {len(written)} files to {args.out}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    model = _load(args.data)
+    if model is None:
+        return 1
+    text = export_json(model)
+    if args.out == "-":
+        sys.stdout.write(text)
+    else:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.out).write_text(text, encoding="utf-8")
+        print(f"wrote {args.out}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="smm-guide", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    validate = commands.add_parser("validate", help="check every data file; list all problems as path:line:col")
+    validate.add_argument("data_dir", nargs="?", default="data", help="data folder (default: data)")
+    validate.set_defaults(run=_validate)
+
+    generate = commands.add_parser("generate", help="write all pages and downloads as Markdown, without MkDocs")
+    generate.add_argument("--out", required=True, help="output folder")
+    generate.add_argument("--data", default="data", help="data folder (default: data)")
+    generate.add_argument("--content", default="content", help="hand-written pages (default: content)")
+    generate.set_defaults(run=_generate)
+
+    export = commands.add_parser("export", help="export the validated model")
+    export.add_argument("format", choices=["json"], help="export format")
+    export.add_argument("--out", required=True, help="output file, or - for standard output")
+    export.add_argument("--data", default="data", help="data folder (default: data)")
+    export.set_defaults(run=_export)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,234 @@
+"""The validated model: read-only records built by the loader, consumed by every generator."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+LEVEL_NUMBERS = (1, 2, 3, 4)
+
+
+@dataclass(frozen=True)
+class Level:
+    level: int
+    name: str
+    summary: str
+    description: str
+    step_up: str | None
+
+
+@dataclass(frozen=True)
+class Scope:
+    id: str
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Subdomain:
+    id: str
+    name: str
+    description: str
+    domain: str
+    practices: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Domain:
+    id: str
+    name: str
+    description: str
+    subdomains: tuple[Subdomain, ...]
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    text: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class PracticeLevel:
+    level: int
+    objective: str
+    considerations: str
+    indicators: tuple[Indicator, ...]
+
+
+@dataclass(frozen=True)
+class Practice:
+    id: str
+    name: str
+    domain: str
+    subdomain: str
+    order: int
+    objective: str
+    description: str
+    absence: str
+    example: str
+    pitfalls: tuple[str, ...]
+    related: tuple[str, ...]
+    levels: Mapping[int, PracticeLevel]
+    source: str  # data file path relative to the project, for "edit this page"
+
+
+@dataclass(frozen=True)
+class Consideration:
+    id: str
+    text: str
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Tag:
+    id: str
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Effect:
+    practice: str
+    direction: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    name: str
+    description: str
+    effects: tuple[Effect, ...]
+
+
+@dataclass(frozen=True)
+class Dimension:
+    id: str
+    name: str
+    question: str
+    description: str
+    options: tuple[Option, ...]
+
+
+@dataclass(frozen=True)
+class Target:
+    level: int
+    why: str
+
+
+@dataclass(frozen=True)
+class Archetype:
+    id: str
+    name: str
+    summary: str
+    characterization: Mapping[str, str]
+    targets: Mapping[str, Target]
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    name: str
+    short_name: str
+    scope: str
+    summary: str
+    description: str
+    uncertainty: str | None
+    references: tuple[str, ...]
+    tags: tuple[Tag, ...]
+    # practice id -> level -> considerations; empty where the profile adds nothing
+    practices: Mapping[str, Mapping[int, tuple[Consideration, ...]]]
+    dimensions: tuple[Dimension, ...]
+    archetypes: tuple[Archetype, ...]
+    source: str
+
+    def tag(self, tag_id: str) -> Tag:
+        return next(tag for tag in self.tags if tag.id == tag_id)
+
+    def considerations(self, practice_id: str, level: int) -> tuple[Consideration, ...]:
+        return self.practices.get(practice_id, {}).get(level, ())
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    term: str
+    abbr: str | None
+    definition: str
+    related: tuple[str, ...]
+    tooltip: bool
+
+
+@dataclass(frozen=True)
+class Reference:
+    id: str
+    title: str
+    publisher: str
+    version: str | None
+    date: str
+    url: str
+    note: str | None
+    cited_on: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Model:
+    levels: tuple[Level, ...]
+    scopes: tuple[Scope, ...]
+    domains: tuple[Domain, ...]
+    practices: tuple[Practice, ...]
+    profiles: tuple[Profile, ...]
+    terms: tuple[Term, ...]
+    references: tuple[Reference, ...]
+    _index: Mapping[str, Mapping[str, object]] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        subdomains = [sub for domain in self.domains for sub in domain.subdomains]
+        index = {
+            "domain": {d.id: d for d in self.domains},
+            "subdomain": {s.id: s for s in subdomains},
+            "practice": {p.id: p for p in self.practices},
+            "profile": {p.id: p for p in self.profiles},
+            "term": {t.id: t for t in self.terms},
+            "reference": {r.id: r for r in self.references},
+        }
+        object.__setattr__(self, "_index", MappingProxyType(index))
+
+    @property
+    def subdomains(self) -> tuple[Subdomain, ...]:
+        return tuple(sub for domain in self.domains for sub in domain.subdomains)
+
+    def domain(self, domain_id: str) -> Domain:
+        return self._index["domain"][domain_id]  # type: ignore[return-value]
+
+    def subdomain(self, subdomain_id: str) -> Subdomain:
+        return self._index["subdomain"][subdomain_id]  # type: ignore[return-value]
+
+    def practice(self, practice_id: str) -> Practice:
+        return self._index["practice"][practice_id]  # type: ignore[return-value]
+
+    def profile(self, profile_id: str) -> Profile:
+        return self._index["profile"][profile_id]  # type: ignore[return-value]
+
+    def term(self, term_id: str) -> Term:
+        return self._index["term"][term_id]  # type: ignore[return-value]
+
+    def reference(self, reference_id: str) -> Reference:
+        return self._index["reference"][reference_id]  # type: ignore[return-value]
+
+    def cited_on(self, page_kind: str) -> tuple[str, ...]:
+        return tuple(ref.id for ref in self.references if page_kind in ref.cited_on)
+
+    def level(self, number: int) -> Level:
+        return self.levels[number]
+
+    def practices_in(self, subdomain_id: str) -> tuple[Practice, ...]:
+        return tuple(self.practice(pid) for pid in self.subdomain(subdomain_id).practices)
+
+    def neighbours(self, practice_id: str) -> tuple[Practice | None, Practice | None]:
+        position = [p.id for p in self.practices].index(practice_id)
+        previous = self.practices[position - 1] if position > 0 else None
+        following = self.practices[position + 1] if position + 1 < len(self.practices) else None
+        return previous, following
