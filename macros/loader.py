@@ -97,7 +97,7 @@ def _schema_problem(source: Source, error: Any) -> list[Problem]:
     if kind == "required":
         missing = re.findall(r"'([^']+)' is a required property", error.message)
         return [source.problem(path, f"missing required key '{name}' in {_label(path)}") for name in missing]
-    if kind == "propertyNames":
+    if "propertyNames" in error.schema_path:
         name = error.instance
         if path and path[-1] == "levels":
             return [source.problem(path + (name,), f"level key '{name}' is not allowed; use 1, 2, 3 or 4", key=True)]

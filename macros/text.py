@@ -52,7 +52,7 @@ def escape_markdown(text: str) -> Markup:
 def one_line(text: str) -> Markup:
     """Escaped text for a table cell: one line, pipes escaped."""
     flat = " ".join(str(text).split())
-    return Markup(escape_markdown(flat).replace("|", "&#124;"))
+    return Markup(str(escape_markdown(flat)).replace("|", "&#124;"))
 
 
 def plain(text: str) -> str:

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros.loader import load_model
+from macros.problems import DataError, Problem
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI = ROOT / "tests" / "fixtures" / "mini"
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A writable copy of the small fixture data set."""
+    target = tmp_path / "data"
+    shutil.copytree(MINI, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def real_model():
+    return load_model(ROOT / "data")
+
+
+def problems_of(data_dir: Path) -> list[Problem]:
+    with pytest.raises(DataError) as caught:
+        load_model(data_dir)
+    return caught.value.problems
+
+
+def one_problem(data_dir: Path, file_suffix: str, text: str) -> Problem:
+    """The single problem about `file_suffix` whose message contains `text`."""
+    found = [p for p in problems_of(data_dir) if p.path.endswith(file_suffix) and text in p.message]
+    assert len(found) == 1, f"expected one problem with {text!r} in {file_suffix}, got {found}"
+    return found[0]

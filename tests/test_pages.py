@@ -1,0 +1,90 @@
+import os
+from pathlib import Path
+
+import pytest
+
+from macros.loader import load_model
+from macros.pages import generate_pages, relative, site_nav
+
+from .conftest import MINI
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture(scope="module")
+def mini_pages():
+    return {page.path: page for page in generate_pages(load_model(MINI))}
+
+
+def test_golden_pages(mini_pages):
+    """Generated Markdown for the fixture data; UPDATE_GOLDEN=1 rewrites the expected files."""
+    if os.environ.get("UPDATE_GOLDEN"):
+        for path, page in mini_pages.items():
+            (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / path).write_text(page.content, encoding="utf-8")
+    expected = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.md")}
+    assert expected == set(mini_pages)
+    for path, page in mini_pages.items():
+        assert page.content == (GOLDEN / path).read_text(encoding="utf-8"), path
+
+
+def test_page_kinds_and_edit_sources(mini_pages):
+    assert mini_pages["practices/p-one.md"].source == "data/practices/p-one.yaml"
+    assert mini_pages["profiles/pos/archetypes.md"].source == "data/profiles/pos/archetypes.yaml"
+    assert {f"levels/{n}.md" for n in range(5)} <= set(mini_pages)
+    assert "domains/first-domain/sub-a/index.md" in mini_pages
+
+
+def test_second_profile_needs_data_only(mini_pages):
+    """The fixture's point-of-sale profile renders through the same templates as the Digital Twin one."""
+    practice = mini_pages["practices/p-one.md"].content
+    assert "### POS profile { #level-1-pos }" in practice
+    assert "Terminals are listed per store." in practice
+    assert "The Point of Sale Profile adds no considerations" in mini_pages["practices/p-two.md"].content
+    assert "| [Practice One](../../practices/p-one.md) | **3** |" not in mini_pages["profiles/pos/archetypes.md"].content
+    assert "| 1 | **3** | 1–3 |" in mini_pages["profiles/pos/archetypes.md"].content
+
+
+def test_template_syntax_in_data_is_shown_literally(tmp_path):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    path = data / "practices/p-one.yaml"
+    path.write_text(path.read_text().replace("objective: Objective of Practice One.", 'objective: "{{ 7*7 }} {% if x %}"'))
+    page = next(p for p in generate_pages(load_model(data)) if p.path == "practices/p-one.md")
+    assert "&#123;&#123; 7*7 &#125;&#125; &#123;% if x %&#125;" in page.content
+    assert "49" not in page.content
+
+
+def test_glossary_tooltips_are_appended(mini_pages):
+    assert mini_pages["model.md"].content.rstrip().endswith("*[OT]: Systems that monitor and control physical processes.")
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "link"),
+    [
+        ("practices/a.md", "practices/b.md", "b.md"),
+        ("practices/a.md", "levels/1.md#x", "../levels/1.md#x"),
+        ("model.md", "domains/d/index.md", "domains/d/index.md"),
+        ("practices/a.md", "#level-1", "#level-1"),
+    ],
+)
+def test_relative_links(source, target, link):
+    assert relative(source, target) == link
+
+
+def test_nav_lists_every_generated_page(mini_pages):
+    model = load_model(MINI)
+    nav = site_nav(model, list(mini_pages.values()))
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, str):
+                yield item
+            elif isinstance(item, dict):
+                for value in item.values():
+                    yield from walk([value] if isinstance(value, str) else value)
+
+    listed = set(walk(nav))
+    assert set(mini_pages) <= listed
