@@ -13,13 +13,17 @@ from .problems import DataError
 from .site import write_tree
 
 
+def _report(error: DataError) -> None:
+    for problem in error.problems:
+        print(problem, file=sys.stderr)
+    print(f"{len(error.problems)} problem(s) found.", file=sys.stderr)
+
+
 def _load(data_dir: str) -> Model | None:
     try:
         return load_model(data_dir)
     except DataError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(error.problems)} problem(s) found.", file=sys.stderr)
+        _report(error)
         return None
 
 
@@ -37,7 +41,11 @@ def _generate(args: argparse.Namespace) -> int:
     model = _load(args.data)
     if model is None:
         return 1
-    written = write_tree(model, Path(args.content), Path(args.out))
+    try:
+        written = write_tree(model, Path(args.content), Path(args.out))
+    except DataError as error:
+        _report(error)
+        return 1
     print(f"wrote {len(written)} files to {args.out}")
     return 0
 

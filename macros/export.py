@@ -133,7 +133,8 @@ def model_to_dict(model: Model) -> dict:
 
 
 def export_json(model: Model) -> str:
-    return json.dumps(model_to_dict(model), indent=2, ensure_ascii=False) + "\n"
+    # Compact: the C encoder is several times faster than indented output on large models.
+    return json.dumps(model_to_dict(model), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def export_schema() -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from jsonschema import Draft202012Validator
+import fastjsonschema
 
 from . import model as m
 from .problems import DataError, Problem
@@ -152,15 +152,27 @@ def _text_field_problems(source: Source, value: Any, path: tuple = ()) -> list[P
 
 
 class _Validators:
+    """Schema checks: a compiled validator says quickly whether a file is valid; only for a file
+    that is not does jsonschema walk it to list every error with its path."""
+
     def __init__(self, schema_dir: Path):
         self.schema_dir = schema_dir
-        self.cache: dict[str, Draft202012Validator] = {}
+        self.schemas: dict[str, dict] = {}
+        self.compiled: dict[str, Callable[[Any], Any]] = {}
 
-    def get(self, kind: str) -> Draft202012Validator:
-        if kind not in self.cache:
-            schema = json.loads((self.schema_dir / f"{kind}.schema.json").read_text(encoding="utf-8"))
-            self.cache[kind] = Draft202012Validator(schema)
-        return self.cache[kind]
+    def errors(self, kind: str, data: Any) -> list:
+        if kind not in self.compiled:
+            path = self.schema_dir / f"{kind}.schema.json"
+            self.schemas[kind] = json.loads(path.read_text(encoding="utf-8"))
+            self.compiled[kind] = fastjsonschema.compile(self.schemas[kind])
+        try:
+            self.compiled[kind](data)
+        except fastjsonschema.JsonSchemaException:
+            # Imported only here: jsonschema costs a noticeable share of a build that has no errors.
+            from jsonschema import Draft202012Validator
+
+            return list(Draft202012Validator(self.schemas[kind]).iter_errors(data))
+        return []
 
 
 def _read_file(path: Path, kind: str, data_dir: Path, validators: _Validators) -> tuple[Source | None, list[Problem]]:
@@ -174,9 +186,7 @@ def _read_file(path: Path, kind: str, data_dir: Path, validators: _Validators) -
         problems.append(
             Problem(display, 1, 1, f"first line must be '{expected}' so editors check the file while typing")
         )
-    schema_problems = [
-        p for error in validators.get(kind).iter_errors(source.data) for p in _schema_problem(source, error)
-    ]
+    schema_problems = [p for error in validators.errors(kind, source.data) for p in _schema_problem(source, error)]
     problems += schema_problems
     if isinstance(source.data, dict):
         problems += _text_field_problems(source, source.data)

@@ -9,8 +9,9 @@ from __future__ import annotations
 import posixpath
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from .model import LEVEL_NUMBERS, Model, Practice, Profile
@@ -44,6 +45,7 @@ def profile_path(profile_id: str, page: str = "index") -> str:
     return f"profiles/{profile_id}/{page}.md"
 
 
+@cache
 def relative(from_page: str, target: str) -> str:
     """A link from one page to another (optionally with #anchor), as MkDocs resolves .md links."""
     path, _, anchor = target.partition("#")
@@ -62,6 +64,9 @@ def _finalize(value: object) -> object:
 def make_environment() -> Environment:
     env = Environment(
         loader=PackageLoader("macros", "templates"),
+        # Compiled templates are reused across builds (keyed by template source), as Python's
+        # own __pycache__ does; compiling them is a visible share of a small build.
+        bytecode_cache=FileSystemBytecodeCache(),
         autoescape=True,
         undefined=StrictUndefined,
         finalize=_finalize,

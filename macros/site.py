@@ -15,6 +15,7 @@ import yaml
 from markupsafe import Markup
 
 from .export import downloads
+from .loader import display_path
 from .model import Model
 from .pages import (
     GeneratedPage,
@@ -26,6 +27,7 @@ from .pages import (
     relative,
     site_nav,
 )
+from .problems import DataError, Problem
 
 DATA_DIR_ENV = "SMM_GUIDE_DATA_DIR"
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
@@ -83,14 +85,24 @@ def wants_macros(markdown: str) -> bool:
     return bool(match) and bool((yaml.safe_load(match.group(1)) or {}).get("render_macros"))
 
 
-def render_content_page(model: Model, page_path: str, markdown: str) -> str:
-    """Render an opted-in hand-written page the way mkdocs-macros does, for `smm-guide generate`."""
+def render_content_page(model: Model, shown_path: str, markdown: str, page_path: str | None = None) -> str:
+    """Render an opted-in hand-written page the way mkdocs-macros does, for `smm-guide generate`.
+
+    `page_path` is the page's place in the docs tree (links are relative to it); `shown_path` is
+    how errors name the file.
+    """
+    page_path = page_path or shown_path
     if not wants_macros(markdown):
         return markdown
     match = FRONT_MATTER.match(markdown)
     assert match is not None
     env = make_environment()
-    body = env.from_string(markdown[match.end() :]).render(**content_helpers(model, page_path))
+    try:
+        body = env.from_string(markdown[match.end() :]).render(**content_helpers(model, page_path))
+    except KeyError as error:
+        missing = str(error.args[0])
+        line = next((n for n, text in enumerate(markdown.splitlines(), 1) if missing in text), 1)
+        raise DataError([Problem(shown_path, line, 1, f"page refers to unknown id '{missing}'")]) from None
     return markdown[: match.end()] + body
 
 
@@ -102,9 +114,10 @@ def write_tree(model: Model, content_dir: Path, out_dir: Path, data_prefix: str 
     for path in sorted(content_dir.rglob("*")):
         if path.is_file():
             rel = path.relative_to(content_dir).as_posix()
-            texts[rel] = (
-                render_content_page(model, rel, path.read_text("utf-8")) if path.suffix == ".md" else path.read_bytes()
-            )
+            if path.suffix == ".md":
+                texts[rel] = render_content_page(model, display_path(path), path.read_text("utf-8"), rel)
+            else:
+                texts[rel] = path.read_bytes()
     texts.update({page.path: page.content for page in outputs.pages})
     texts.update(outputs.files)
     for rel, text in texts.items():

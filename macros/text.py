@@ -21,6 +21,8 @@ MARKDOWN_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "
 
 def text_problems(text: str) -> list[str]:
     """Messages for raw HTML and unsafe link targets in one Markdown text field."""
+    if "<" not in text and "](" not in text and "]:" not in text:
+        return []
     problems = []
     outside_code = CODE_SPAN.sub("", text)
     if HTML_TAG.search(outside_code):
@@ -37,6 +39,8 @@ def text_problems(text: str) -> list[str]:
 
 def escape_markdown(text: str) -> Markup:
     """Escape characters with a meaning beyond Markdown, leaving `code spans` as written."""
+    if "`" not in text:
+        return Markup(text.translate(MARKDOWN_ESCAPES))
     parts, last = [], 0
     for match in CODE_SPAN.finditer(text):
         parts.append(text[last : match.start()].translate(MARKDOWN_ESCAPES))

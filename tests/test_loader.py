@@ -100,7 +100,11 @@ def test_raw_html_and_script_links_rejected(mini):
 def test_profile_tag_and_archetype_checks(mini):
     edit(mini / "profiles/pos/practices/p-one.yaml", "tags: [store]\n  2:", "tags: [stor]\n  2:")
     edit(mini / "profiles/pos/archetypes.yaml", "store-size: hypermarket", "store-size: mall")
-    edit(mini / "profiles/pos/archetypes.yaml", "      p-two: {level: 1, why: Little to manage.}\n  - id: big-box", "  - id: big-box")
+    edit(
+        mini / "profiles/pos/archetypes.yaml",
+        "      p-two: {level: 1, why: Little to manage.}\n  - id: big-box",
+        "  - id: big-box",
+    )
     assert "did you mean 'store'" in one_problem(mini, "practices/p-one.yaml", "unknown tag 'stor'").message
     one_problem(mini, "archetypes.yaml", "'mall' is not an option of dimension 'store-size'")
     one_problem(mini, "archetypes.yaml", "missing practice(s): p-two")

@@ -41,7 +41,9 @@ def test_second_profile_needs_data_only(mini_pages):
     assert "### POS profile { #level-1-pos }" in practice
     assert "Terminals are listed per store." in practice
     assert "The Point of Sale Profile adds no considerations" in mini_pages["practices/p-two.md"].content
-    assert "| [Practice One](../../practices/p-one.md) | **3** |" not in mini_pages["profiles/pos/archetypes.md"].content
+    assert (
+        "| [Practice One](../../practices/p-one.md) | **3** |" not in mini_pages["profiles/pos/archetypes.md"].content
+    )
     assert "| 1 | **3** | 1–3 |" in mini_pages["profiles/pos/archetypes.md"].content
 
 
@@ -51,14 +53,18 @@ def test_template_syntax_in_data_is_shown_literally(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(MINI, data)
     path = data / "practices/p-one.yaml"
-    path.write_text(path.read_text().replace("objective: Objective of Practice One.", 'objective: "{{ 7*7 }} {% if x %}"'))
+    path.write_text(
+        path.read_text().replace("objective: Objective of Practice One.", 'objective: "{{ 7*7 }} {% if x %}"')
+    )
     page = next(p for p in generate_pages(load_model(data)) if p.path == "practices/p-one.md")
     assert "&#123;&#123; 7*7 &#125;&#125; &#123;% if x %&#125;" in page.content
     assert "49" not in page.content
 
 
 def test_glossary_tooltips_are_appended(mini_pages):
-    assert mini_pages["model.md"].content.rstrip().endswith("*[OT]: Systems that monitor and control physical processes.")
+    assert (
+        mini_pages["model.md"].content.rstrip().endswith("*[OT]: Systems that monitor and control physical processes.")
+    )
 
 
 @pytest.mark.parametrize(
