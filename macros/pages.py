@@ -89,9 +89,11 @@ def abbreviations(model: Model) -> str:
     """Material shows these as tooltips wherever the term appears on a page."""
     lines = []
     for term in model.terms:
-        if term.tooltip:
-            shown = term.abbr or term.term
-            lines.append(f"*[{shown}]: {plain(term.definition)}")
+        if not term.tooltip:
+            continue
+        # Acronyms match as written; terms also match in lower case, as they appear in sentences.
+        shown = [term.abbr] if term.abbr else sorted({term.term, term.term.lower()})
+        lines += [f"*[{text}]: {plain(term.definition)}" for text in shown]
     return "\n".join(lines)
 
 
@@ -216,7 +218,7 @@ def site_nav(model: Model, pages: list[GeneratedPage]) -> list:
         {"Home": "index.md"},
         {"How to use the model": "how-to-use.md"},
         {"Model overview": "model.md"},
-        {"Levels": [{f"{lv.level} {lv.name}": level_path(lv.level)} for lv in model.levels]},
+        {"Levels": [{f"Level {lv.level}: {lv.name}": level_path(lv.level)} for lv in model.levels]},
         {"Practices": practices},
         {"Profiles": profiles},
         {"Glossary": "glossary.md"},
