@@ -2,6 +2,8 @@
 
 Compares the real build (hook, macros, validation) with a plain MkDocs Material build of the
 Markdown that `smm-guide generate` writes, at the real data size and at ten times that size.
+Figures are the fastest of a few runs; `build-seconds-cold` is one run with the compile cache
+(macros/cache.py) emptied first, as on a fresh checkout.
 Targets: build-overhead-ratio at most 1.15 at both sizes, per-page-scaling at most 1.2.
 """
 
@@ -18,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from .cache import CACHE_DIR
 from .loader import load_model
 from .site import write_tree
 
@@ -92,10 +95,12 @@ class _EnvLoader(yaml.SafeLoader):
 _EnvLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
 
 
-def measure(data_dir: Path, work: Path, repeats: int) -> tuple[float, float, int]:
+def measure(data_dir: Path, work: Path, repeats: int) -> tuple[float, float, float, int]:
     env = {**os.environ, "SMM_GUIDE_DATA_DIR": str(data_dir), "NO_MKDOCS_2_WARNING": "1"}
     env.setdefault("SOURCE_DATE_EPOCH", "315532800")
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    shutil.rmtree(CACHE_DIR, ignore_errors=True)
+    cold = _timed([*mkdocs, "--site-dir", str(work / "full")], env, ROOT)
     full = _best([*mkdocs, "--site-dir", str(work / "full")], env, ROOT, repeats)
     docs = work / "docs"
     write_tree(load_model(data_dir), ROOT / "content", docs)
@@ -103,7 +108,7 @@ def measure(data_dir: Path, work: Path, repeats: int) -> tuple[float, float, int
     plain_env = {key: value for key, value in env.items() if key != "SMM_GUIDE_DATA_DIR"}
     plain = _best([*mkdocs, "--config-file", str(config)], plain_env, work, repeats)
     pages = sum(1 for _ in (work / "full").rglob("index.html"))
-    return full, plain, pages
+    return cold, full, plain, pages
 
 
 def main() -> int:
@@ -116,9 +121,10 @@ def main() -> int:
             if factor > 1:
                 data = work / "data"
                 scale_data(ROOT / "data", data, factor)
-            full, plain, pages = measure(data, work, REPEATS[factor])
+            cold, full, plain, pages = measure(data, work, REPEATS[factor])
             results[factor] = (full, pages)
             print(f"pages {factor}x: {pages}")
+            print(f"build-seconds-cold {factor}x: {cold:.2f}")
             print(f"build-seconds {factor}x: {full:.2f}")
             print(f"plain-build-seconds {factor}x: {plain:.2f}")
             print(f"build-overhead-ratio {factor}x: {full / plain:.3f}")

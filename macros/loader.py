@@ -14,6 +14,7 @@ from typing import Any
 import fastjsonschema
 
 from . import model as m
+from .cache import schema_validator
 from .problems import DataError, Problem
 from .text import text_problems
 from .yamlsource import Source, read_source
@@ -164,7 +165,7 @@ class _Validators:
         if kind not in self.compiled:
             path = self.schema_dir / f"{kind}.schema.json"
             self.schemas[kind] = json.loads(path.read_text(encoding="utf-8"))
-            self.compiled[kind] = fastjsonschema.compile(self.schemas[kind])
+            self.compiled[kind] = schema_validator(self.schemas[kind])
         try:
             self.compiled[kind](data)
         except fastjsonschema.JsonSchemaException:

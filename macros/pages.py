@@ -14,6 +14,7 @@ from functools import cache
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from .cache import cache_dir
 from .model import LEVEL_NUMBERS, Model, Practice, Profile
 from .text import escape_markdown, one_line, plain
 
@@ -61,12 +62,15 @@ def _finalize(value: object) -> object:
     return escape_markdown(str(value))
 
 
+def _template_cache() -> FileSystemBytecodeCache | None:
+    folder = cache_dir("templates")
+    return FileSystemBytecodeCache(str(folder)) if folder else None
+
+
 def make_environment() -> Environment:
     env = Environment(
         loader=PackageLoader("macros", "templates"),
-        # Compiled templates are reused across builds (keyed by template source), as Python's
-        # own __pycache__ does; compiling them is a visible share of a small build.
-        bytecode_cache=FileSystemBytecodeCache(),
+        bytecode_cache=_template_cache(),
         autoescape=True,
         undefined=StrictUndefined,
         finalize=_finalize,
