@@ -176,11 +176,14 @@ class _Validators:
         return []
 
 
-def _read_file(path: Path, kind: str, data_dir: Path, validators: _Validators) -> tuple[Source | None, list[Problem]]:
+def _read_file(
+    path: Path, kind: str, data_dir: Path, validators: _Validators
+) -> tuple[Source | None, list[Problem], bool]:
+    """The parsed file (None if unreadable), its problems, and whether it matches its schema."""
     display = display_path(path)
     source, problems = read_source(path.read_bytes(), display)
     if source is None:
-        return None, problems
+        return None, problems, False
     schema_ref = os.path.relpath(data_dir / SCHEMA_DIR / f"{kind}.schema.json", path.parent).replace(os.sep, "/")
     expected = f"# yaml-language-server: $schema={schema_ref}"
     if source.first_line.strip() != expected:
@@ -191,7 +194,7 @@ def _read_file(path: Path, kind: str, data_dir: Path, validators: _Validators) -
     problems += schema_problems
     if isinstance(source.data, dict):
         problems += _text_field_problems(source, source.data)
-    return (source if not schema_problems else None), problems
+    return source, problems, not schema_problems
 
 
 def _discover(data_dir: Path) -> tuple[list[tuple[Path, str]], list[Problem]]:
@@ -308,13 +311,18 @@ def load_model(data_dir: str | os.PathLike[str]) -> m.Model:
     files, problems = _discover(data_dir)
     validators = _Validators(data_dir / SCHEMA_DIR)
     sources: dict[str, list[tuple[Path, Source]]] = {kind: [] for _, kind in FILE_KINDS}
+    # Ids of practices whose file has errors still count as known, so one broken file does not
+    # also produce an "unknown practice" error in every file that refers to it.
+    broken_practices: set[str] = set()
     for path, kind in files:
-        source, file_problems = _read_file(path, kind, data_dir, validators)
+        source, file_problems, valid = _read_file(path, kind, data_dir, validators)
         problems += file_problems
-        if source is not None:
+        if source is not None and valid:
             sources[kind].append((path, source))
+        elif kind == "practice" and source is not None and isinstance(source.data, dict):
+            broken_practices.add(str(source.data.get("id", path.stem)))
     checker = _Checker()
-    result = _assemble(sources, checker, data_dir)
+    result = _assemble(sources, checker, data_dir, broken_practices)
     problems += checker.problems
     if problems or result is None:
         raise DataError(problems or [Problem(display_path(data_dir), 1, 1, "no valid data found")])
@@ -325,7 +333,9 @@ def _single(sources: dict, kind: str) -> Source | None:
     return sources[kind][0][1] if sources[kind] else None
 
 
-def _assemble(sources: dict[str, list[tuple[Path, Source]]], checker: _Checker, data_dir: Path) -> m.Model | None:
+def _assemble(
+    sources: dict[str, list[tuple[Path, Source]]], checker: _Checker, data_dir: Path, broken_practices: set[str]
+) -> m.Model | None:
     levels_src, domains_src = _single(sources, "levels"), _single(sources, "domains")
     glossary_src, references_src = _single(sources, "glossary"), _single(sources, "references")
     if not (levels_src and domains_src and glossary_src and references_src):
@@ -343,7 +353,7 @@ def _assemble(sources: dict[str, list[tuple[Path, Source]]], checker: _Checker, 
             domain_of_subdomain[sub["id"]] = domain["id"]
 
     practices = _practices(sources["practice"], checker, domain_of_subdomain, data_dir)
-    practice_ids = {p.id for p in practices}
+    practice_ids = {p.id for p in practices} | broken_practices
     for _, source in sources["practice"]:
         for index, related in enumerate(source.data["related"]):
             checker.resolve(
@@ -618,13 +628,13 @@ def _fingerprint(data_dir: Path) -> tuple:
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.rglob("*")) if p.is_file())
 
 
-def load_model_cached(data_dir: str | os.PathLike[str], loader: Callable[[Path], m.Model] = load_model) -> m.Model:
+def load_model_cached(data_dir: str | os.PathLike[str]) -> m.Model:
     """The hook and the macros module both need the model; read the files once per change."""
     data_dir = Path(data_dir).resolve()
     fingerprint = _fingerprint(data_dir)
     hit = _cache.get(str(data_dir))
     if hit and hit[0] == fingerprint:
         return hit[1]
-    model = loader(data_dir)
+    model = load_model(data_dir)
     _cache[str(data_dir)] = (fingerprint, model)
     return model

@@ -151,3 +151,9 @@ def test_root_must_be_a_mapping(mini, name):
     path = mini / name
     path.write_text(path.read_text().split("\n", 1)[0] + "\n- just a list\n")
     one_problem(mini, name, "must be a mapping")
+
+
+def test_a_broken_practice_does_not_cascade(mini):
+    edit(mini / "practices/p-two.yaml", "order: 2", "order: second")
+    problems = problems_of(mini)
+    assert [p.path.rsplit("/", 1)[-1] for p in problems] == ["p-two.yaml"]
