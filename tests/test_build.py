@@ -89,3 +89,15 @@ def test_bad_data_fails_before_touching_the_site(site, tmp_path):
     assert re.search(r"monitoring\.yaml:\d+:8: error: 'order' must be a whole number", result.stderr)
     assert re.search(r"glossary\.yaml:2:1: error: tab used for indentation", result.stderr)
     assert tree_digest(previous) == tree_digest(site)
+
+
+def test_labelled_regions_and_images(site):
+    """Structural accessibility checks; colour contrast is checked with axe-core (see README)."""
+    for page in site.rglob("*.html"):
+        html = page.read_text()
+        for target in re.findall(r'aria-labelledby="([^"]+)"', html):
+            assert f'id="{target}"' in html, (page, target)
+        for img in re.findall(r"<img\b[^>]*>", html):
+            assert re.search(r'\balt="', img), (page, img)
+        for nav in re.findall(r"<nav\b[^>]*>", html):
+            assert "aria-label" in nav or "md-" in nav, (page, nav)
