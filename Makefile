@@ -8,7 +8,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 3155328
 export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test lint bench validate clean
+.PHONY: build serve test lint bench validate a11y clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,13 @@ test: $(STAMP) lint
 
 bench: $(STAMP)
 	$(BIN)/python -m macros.bench
+
+# Accessibility audit of the built site with axe-core in headless Chromium (Debian's chromium,
+# Node.js and npm needed; not part of `make test`, which must run on a machine without a browser).
+a11y: build
+	cd tests/a11y && npm install --no-save --no-audit --no-fund --silent
+	$(BIN)/python -m http.server 8765 --bind 127.0.0.1 --directory site >/dev/null 2>&1 & \
+	  server=$$!; sleep 1; node tests/a11y/axe.js http://127.0.0.1:8765/ site; status=$$?; kill $$server; exit $$status
 
 clean:
 	rm -rf site .site-tmp .site-old
