@@ -8,7 +8,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 3155328
 export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test lint bench validate a11y clean
+.PHONY: build bytecode serve test lint bench validate a11y clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +16,13 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+# Editable installs get no bytecode from pip, and PYTHONDONTWRITEBYTECODE may be set: compile the
+# package once so each build does not recompile it from source.
+bytecode: $(STAMP)
+	$(BIN)/python -m compileall -q macros
+
 # Build into a fresh folder and swap it in only on success: a failed build leaves site/ as it was.
-build: $(STAMP)
+build: bytecode
 	rm -rf .site-tmp
 	$(BIN)/mkdocs build --strict --quiet --site-dir .site-tmp
 	rm -rf .site-old && if [ -d site ]; then mv site .site-old; fi
@@ -36,7 +41,7 @@ lint: $(STAMP)
 test: $(STAMP) lint
 	$(BIN)/pytest
 
-bench: $(STAMP)
+bench: bytecode
 	$(BIN)/python -m macros.bench
 
 # Accessibility audit of the built site with axe-core in headless Chromium (Debian's chromium,
