@@ -224,9 +224,6 @@ class Model:
     def level(self, number: int) -> Level:
         return self.levels[number]
 
-    def practices_in(self, subdomain_id: str) -> tuple[Practice, ...]:
-        return tuple(self.practice(pid) for pid in self.subdomain(subdomain_id).practices)
-
     def neighbours(self, practice_id: str) -> tuple[Practice | None, Practice | None]:
         position = [p.id for p in self.practices].index(practice_id)
         previous = self.practices[position - 1] if position > 0 else None

@@ -112,7 +112,6 @@ class PageRenderer:
         template = self.env.get_template(f"{kind}.md.j2")
         body = template.render(
             model=self.model,
-            page_path=path,
             link=lambda target: relative(path, target),
             subdomain_path=lambda sub_id: subdomain_path(self.model, sub_id),
             **context,
