@@ -85,13 +85,12 @@ def wants_macros(markdown: str) -> bool:
     return bool(match) and bool((yaml.safe_load(match.group(1)) or {}).get("render_macros"))
 
 
-def render_content_page(model: Model, shown_path: str, markdown: str, page_path: str | None = None) -> str:
+def render_content_page(model: Model, page_path: str, markdown: str, *, shown_path: str | None = None) -> str:
     """Render an opted-in hand-written page the way mkdocs-macros does, for `smm-guide generate`.
 
-    `page_path` is the page's place in the docs tree (links are relative to it); `shown_path` is
-    how errors name the file.
+    `page_path` is the page's place in the docs tree (links are relative to it); errors name the
+    file as `shown_path`, by default the same.
     """
-    page_path = page_path or shown_path
     if not wants_macros(markdown):
         return markdown
     match = FRONT_MATTER.match(markdown)
@@ -102,7 +101,7 @@ def render_content_page(model: Model, shown_path: str, markdown: str, page_path:
     except KeyError as error:
         missing = str(error.args[0])
         line = next((n for n, text in enumerate(markdown.splitlines(), 1) if missing in text), 1)
-        raise DataError([Problem(shown_path, line, 1, f"page refers to unknown id '{missing}'")]) from None
+        raise DataError([Problem(shown_path or page_path, line, 1, f"page refers to unknown id '{missing}'")]) from None
     return markdown[: match.end()] + body
 
 
@@ -115,7 +114,7 @@ def write_tree(model: Model, content_dir: Path, out_dir: Path, data_prefix: str 
         if path.is_file():
             rel = path.relative_to(content_dir).as_posix()
             if path.suffix == ".md":
-                texts[rel] = render_content_page(model, display_path(path), path.read_text("utf-8"), rel)
+                texts[rel] = render_content_page(model, rel, path.read_text("utf-8"), shown_path=display_path(path))
             else:
                 texts[rel] = path.read_bytes()
     texts.update({page.path: page.content for page in outputs.pages})

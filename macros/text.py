@@ -11,6 +11,8 @@ HTML_TAG = re.compile(r"<!--|<\s*/?\s*[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?\s*>")
 LINK_TARGET = re.compile(
     r"\]\(\s*<?\s*([^)\s>]+)|^\s*\[[^\]]+\]:\s*<?\s*(\S+)|<\s*([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>", re.M
 )
+# Every HTML_TAG and LINK_TARGET match contains one of these: text without them needs no closer look.
+MARKUP_HINT = re.compile(r"<|\]\(|\]:")
 SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.\-\s]*):")
 SAFE_SCHEMES = {"http", "https", "mailto"}
 CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
@@ -21,7 +23,7 @@ MARKDOWN_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "
 
 def text_problems(text: str) -> list[str]:
     """Messages for raw HTML and unsafe link targets in one Markdown text field."""
-    if "<" not in text and "](" not in text and "]:" not in text:
+    if not MARKUP_HINT.search(text):
         return []
     problems = []
     outside_code = CODE_SPAN.sub("", text)
