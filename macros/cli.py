@@ -9,21 +9,17 @@ from pathlib import Path
 from .export import export_json
 from .loader import load_model
 from .model import Model
-from .problems import DataError
+from .problems import DataError, print_problems
 from .site import write_tree
 
-
-def _report(error: DataError) -> None:
-    for problem in error.problems:
-        print(problem, file=sys.stderr)
-    print(f"{len(error.problems)} problem(s) found.", file=sys.stderr)
+SUMMARY = "{count} problem(s) found."
 
 
 def _load(data_dir: str) -> Model | None:
     try:
         return load_model(data_dir)
     except DataError as error:
-        _report(error)
+        print_problems(error, SUMMARY)
         return None
 
 
@@ -32,7 +28,11 @@ def _validate(args: argparse.Namespace) -> int:
     if model is None:
         return 1
     indicators = sum(len(block.indicators) for p in model.practices for block in p.levels.values())
-    counts = f"{len(model.practices)} practices, {indicators} indicators, {len(model.profiles)} profile(s)"
+    considerations = sum(len(items) for pr in model.profiles for lv in pr.practices.values() for items in lv.values())
+    counts = (
+        f"{len(model.practices)} practices, {indicators} indicators, {len(model.profiles)} profile(s), "
+        f"{considerations} considerations"
+    )
     print(f"{args.data_dir}: ok ({counts})")
     return 0
 
@@ -44,7 +44,7 @@ def _generate(args: argparse.Namespace) -> int:
     try:
         written = write_tree(model, Path(args.content), Path(args.out))
     except DataError as error:
-        _report(error)
+        print_problems(error, SUMMARY)
         return 1
     print(f"wrote {len(written)} files to {args.out}")
     return 0

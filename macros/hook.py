@@ -1,46 +1,55 @@
 """MkDocs hook: validate data before anything is written, then add generated pages and downloads.
 
 Thin on purpose: the logic lives in plain functions that tests and the CLI call without MkDocs.
+What it builds is kept on the MkDocs config under OUTPUTS, where `macros/main.py` finds it.
 """
 
 from __future__ import annotations
 
-import sys
+from pathlib import Path
 
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 # MkDocs loads this file by path, not as part of the package: absolute imports only.
-from macros.loader import load_model_cached
-from macros.problems import DataError
-from macros.site import Outputs, build_outputs, data_dir_for
+from macros.loader import load_model
+from macros.problems import DataError, print_problems
+from macros.routes import edit_path
+from macros.site import build_outputs, data_dir_for
 
-_outputs: Outputs | None = None
+OUTPUTS = "smm_guide_outputs"
 
 
-@event_priority(100)  # before mkdocs-macros, which needs the validated model
 def on_config(config):
     # Runs before MkDocs cleans site/, so bad data stops the build with the old site intact.
-    global _outputs
+    data_dir = data_dir_for(config.config_file_path)
     try:
-        model = load_model_cached(data_dir_for(config.config_file_path))
+        outputs = build_outputs(load_model(data_dir), Path(config.docs_dir))
     except DataError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        raise Abort(f"Aborted: {len(error.problems)} problem(s) in the data files; site/ was left unchanged.") from None
-    _outputs = build_outputs(model)
-    config.nav = _outputs.nav
+        print_problems(error, "Aborted: {count} problem(s) in the data files; site/ was left unchanged.")
+        raise Abort("Aborted: the data files have problems (listed above).") from None
+    config.nav = outputs.nav
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = outputs.abbreviations
+    config[OUTPUTS] = outputs
     return config
 
 
+def _edit_uri(config, source: str | None) -> str | None:
+    """A generated page's edit link opens its data file; edit_uri points at the docs folder."""
+    root = Path(config.config_file_path).resolve().parent
+    data_dir = data_dir_for(config.config_file_path).resolve()
+    if source is None or not config.edit_uri or not data_dir.is_relative_to(root):
+        return None
+    docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
+    return edit_path(f"{data_dir.relative_to(root).as_posix()}/{source}", docs)
+
+
 def on_files(files: Files, config) -> Files:
-    assert _outputs is not None
-    for page in _outputs.pages:
+    outputs = config[OUTPUTS]
+    for page in outputs.pages:
         generated = File.generated(config, page.path, content=page.content)
-        # The edit button of a generated page opens the YAML it came from; edit_uri points at content/.
-        generated.edit_uri = f"../{page.source}" if page.source else None
+        generated.edit_uri = _edit_uri(config, page.source)
         files.append(generated)
-    for path, text in _outputs.files.items():
-        files.append(File.generated(config, path, content=text))
+    for path, content in outputs.files.items():
+        files.append(File.generated(config, path, content=content))
     return files

@@ -1,17 +1,32 @@
-"""mkdocs-macros module: the same model and helpers for hand-written pages that opt in."""
+"""mkdocs-macros module: hand-written pages that opt in are rendered by `render_content_page`,
+the same function `smm-guide generate` uses, with the model the hook loaded."""
 
 from __future__ import annotations
 
-from .loader import load_model_cached
-from .site import content_helpers, data_dir_for
+from mkdocs.exceptions import Abort
+
+from .content import front_matter, render_content_page
+from .problems import DataError, print_problems
+
+OUTPUTS = "smm_guide_outputs"  # where macros/hook.py keeps what it built
 
 
 def define_env(env) -> None:
-    model = load_model_cached(data_dir_for(env.conf.config_file_path))
+    """Nothing to define: helpers come from macros.content, for both ways of building."""
 
-    def current() -> dict:
-        return content_helpers(model, env.page.file.src_uri)
 
-    env.variables["model"] = model
-    for name in ("practice_link", "level_link", "profile_link", "page_link"):
-        env.macro(lambda *args, _name=name, **kwargs: current()[_name](*args, **kwargs), name)
+def on_pre_page_macros(env) -> None:
+    page = env.page
+    if not page.meta.get("render_macros"):
+        return
+    text = page.file.content_string
+    try:
+        rendered = render_content_page(
+            env.conf[OUTPUTS].model, page.file.src_uri, text, shown_path=page.file.abs_src_path
+        )
+    except DataError as error:
+        print_problems(error, "Aborted: {count} problem(s) in a hand-written page; site/ was left unchanged.")
+        raise Abort("Aborted: a hand-written page has problems (listed above).") from None
+    env.markdown = rendered[front_matter(text)[1] :]
+    # Rendered once: mkdocs-macros must not render the result a second time.
+    env.variables["page"].meta["render_macros"] = False

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import ClassVar
 
 LEVEL_NUMBERS = (1, 2, 3, 4)
 
@@ -46,7 +47,9 @@ class Domain:
 class Indicator:
     id: str
     text: str
+    pass_criterion: str  # what an assessor checks to answer yes or no
     evidence: str
+    see: tuple[str, ...]  # ids of items elsewhere that are the home of a related idea
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,10 @@ class Practice:
 class Consideration:
     id: str
     text: str
+    pass_criterion: str
+    evidence: str
     tags: tuple[str, ...]
+    see: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -116,6 +122,7 @@ class Dimension:
 class Target:
     level: int
     why: str
+    deviation: str | None
 
 
 @dataclass(frozen=True)
@@ -123,8 +130,15 @@ class Archetype:
     id: str
     name: str
     summary: str
-    characterization: Mapping[str, str]
-    targets: Mapping[str, Target]
+    characterization: Mapping[str, str]  # dimension id -> option id
+    targets: Mapping[str, int]  # practice id -> target level
+    target_reasons: Mapping[str, str]
+    target_deviations: Mapping[str, str]  # only where a target goes against the suggestion rule
+
+    def target(self, practice_id: str) -> Target:
+        return Target(
+            self.targets[practice_id], self.target_reasons[practice_id], self.target_deviations.get(practice_id)
+        )
 
 
 @dataclass(frozen=True)
@@ -133,6 +147,7 @@ class Profile:
     name: str
     short_name: str
     scope: str
+    baseline: int  # starting level of the target-suggestion rule
     summary: str
     description: str
     uncertainty: str | None
@@ -143,6 +158,9 @@ class Profile:
     dimensions: tuple[Dimension, ...]
     archetypes: tuple[Archetype, ...]
     source: str
+    practice_sources: Mapping[str, str]  # practice id -> data file of its considerations
+    dimensions_source: str | None
+    archetypes_source: str | None
 
     def tag(self, tag_id: str) -> Tag:
         return next(tag for tag in self.tags if tag.id == tag_id)
@@ -174,15 +192,34 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class ItemPlace:
+    """Where an indicator (profile None) or a profile consideration sits."""
+
+    practice: str
+    level: int
+    profile: str | None
+
+
+@dataclass(frozen=True)
 class Model:
     levels: tuple[Level, ...]
     scopes: tuple[Scope, ...]
     domains: tuple[Domain, ...]
     practices: tuple[Practice, ...]
     profiles: tuple[Profile, ...]
-    terms: tuple[Term, ...]
+    glossary: tuple[Term, ...]
     references: tuple[Reference, ...]
     _index: Mapping[str, Mapping[str, object]] = field(default_factory=dict, repr=False, compare=False)
+    # The parts the loader's data kinds build, in field order.
+    PARTS: ClassVar[tuple[str, ...]] = (
+        "levels",
+        "scopes",
+        "domains",
+        "practices",
+        "profiles",
+        "glossary",
+        "references",
+    )
 
     def __post_init__(self) -> None:
         subdomains = [sub for domain in self.domains for sub in domain.subdomains]
@@ -191,8 +228,21 @@ class Model:
             "subdomain": {s.id: s for s in subdomains},
             "practice": {p.id: p for p in self.practices},
             "profile": {p.id: p for p in self.profiles},
-            "term": {t.id: t for t in self.terms},
+            "term": {t.id: t for t in self.glossary},
             "reference": {r.id: r for r in self.references},
+            "item": {
+                item.id: ItemPlace(practice.id, number, None)
+                for practice in self.practices
+                for number, block in practice.levels.items()
+                for item in block.indicators
+            }
+            | {
+                item.id: ItemPlace(practice_id, number, profile.id)
+                for profile in self.profiles
+                for practice_id, levels in profile.practices.items()
+                for number, items in levels.items()
+                for item in items
+            },
         }
         object.__setattr__(self, "_index", MappingProxyType(index))
 
@@ -217,6 +267,9 @@ class Model:
 
     def reference(self, reference_id: str) -> Reference:
         return self._index["reference"][reference_id]  # type: ignore[return-value]
+
+    def item_place(self, item_id: str) -> ItemPlace:
+        return self._index["item"][item_id]  # type: ignore[return-value]
 
     def cited_on(self, page_kind: str) -> tuple[str, ...]:
         return tuple(ref.id for ref in self.references if page_kind in ref.cited_on)

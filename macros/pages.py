@@ -1,59 +1,48 @@
 """Generated pages: one Jinja template per page kind, rendered from the validated model.
 
-Data text reaches a page only through `finalize`, which escapes it, so contributor text can never
-become HTML, attribute lists or template code.
+Each page kind is declared once below (which pages, which template, where in the nav, which data
+file its "edit this page" opens). Data text reaches a page only through `finalize`, which escapes
+it, so contributor text can never become HTML, attribute lists or template code.
 """
 
 from __future__ import annotations
 
-import posixpath
 from collections import Counter
-from dataclasses import dataclass
-from functools import cache
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from . import routes
 from .cache import cache_dir
-from .model import LEVEL_NUMBERS, Model, Practice, Profile
+from .model import LEVEL_NUMBERS, Model, Profile
+from .targets import archetype_suggestions
 from .text import escape_markdown, one_line, plain
+
+# Top-level nav positions of generated sections; hand-written pages set theirs with `nav_order`.
+NAV_ORDER = {"Model overview": 20, "Levels": 30, "Practices": 40, "Profiles": 50, "Glossary": 80, "References": 85}
 
 
 @dataclass(frozen=True)
 class GeneratedPage:
     path: str  # relative to the docs root, e.g. "practices/access-control.md"
     content: str
-    source: str | None  # the data file (project-relative) a reader edits to change this page
+    source: str | None  # the data file (relative to the data folder) a reader edits to change this page
+    nav: tuple[str, ...] = ()  # section titles from the top, then the page's own title; () = not in nav
+    index: bool = False  # the page is the index page of the section `nav` names
 
 
-def practice_path(practice_id: str) -> str:
-    return f"practices/{practice_id}.md"
+@dataclass(frozen=True)
+class PageSpec:
+    """One page to render: a template, its variables, and its place in the site."""
 
-
-def level_path(number: int) -> str:
-    return f"levels/{number}.md"
-
-
-def domain_path(domain_id: str) -> str:
-    return f"domains/{domain_id}/index.md"
-
-
-def subdomain_path(model: Model, subdomain_id: str) -> str:
-    return f"domains/{model.subdomain(subdomain_id).domain}/{subdomain_id}/index.md"
-
-
-def profile_path(profile_id: str, page: str = "index") -> str:
-    return f"profiles/{profile_id}/{page}.md"
-
-
-@cache
-def relative(from_page: str, target: str) -> str:
-    """A link from one page to another (optionally with #anchor), as MkDocs resolves .md links."""
-    path, _, anchor = target.partition("#")
-    if not path:
-        return f"#{anchor}"
-    link = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
-    return f"{link}#{anchor}" if anchor else link
+    template: str
+    path: str
+    source: str | None
+    nav: tuple[str, ...]
+    index: bool = False
+    context: dict = field(default_factory=dict)
 
 
 def _finalize(value: object) -> object:
@@ -68,6 +57,7 @@ def _template_cache() -> FileSystemBytecodeCache | None:
 
 
 def make_environment() -> Environment:
+    """The Jinja environment of generated pages and of hand-written pages that opt in to macros."""
     env = Environment(
         loader=PackageLoader("macros", "templates"),
         bytecode_cache=_template_cache(),
@@ -79,152 +69,118 @@ def make_environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(md=escape_markdown, cell=one_line, plain=plain)
-    env.globals.update(
-        LEVEL_NUMBERS=LEVEL_NUMBERS,
-        practice_path=practice_path,
-        level_path=level_path,
-        domain_path=domain_path,
-        profile_path=profile_path,
-    )
+    env.globals.update(LEVEL_NUMBERS=LEVEL_NUMBERS, routes=routes)
     return env
 
 
-def abbreviations(model: Model) -> str:
-    """Material shows these as tooltips wherever the term appears on a page."""
-    lines = []
-    for term in model.terms:
-        if not term.tooltip:
-            continue
-        # Acronyms match as written; terms also match in lower case, as they appear in sentences.
-        shown = [term.abbr] if term.abbr else sorted({term.term, term.term.lower()})
-        lines += [f"*[{text}]: {plain(term.definition)}" for text in shown]
-    return "\n".join(lines)
+def abbreviations(model: Model) -> dict[str, str]:
+    """Glossary tooltips: Markdown's abbr extension marks these wherever they appear on any page."""
+    found: dict[str, str] = {}
+    for term in model.glossary:
+        if term.tooltip:
+            # Acronyms match as written; terms also match in lower case, as they appear in sentences.
+            shown = [term.abbr] if term.abbr else sorted({term.term, term.term.lower()})
+            found.update({text: plain(term.definition) for text in shown})
+    return found
 
 
 class PageRenderer:
-    def __init__(self, model: Model, data_prefix: str):
+    def __init__(self, model: Model):
         self.model = model
-        self.data_prefix = data_prefix
         self.env = make_environment()
-        self.footer = abbreviations(model)
 
-    def render(self, kind: str, path: str, source: str | None, **context: object) -> GeneratedPage:
-        template = self.env.get_template(f"{kind}.md.j2")
-        body = template.render(
-            model=self.model,
-            link=lambda target: relative(path, target),
-            subdomain_path=lambda sub_id: subdomain_path(self.model, sub_id),
-            **context,
-        )
-        edit = f"{self.data_prefix}/{source}" if source else None
-        return GeneratedPage(path, body.rstrip("\n") + "\n\n" + self.footer + "\n", edit)
+    def render(self, spec: PageSpec) -> GeneratedPage:
+        template = self.env.get_template(f"{spec.template}.md.j2")
+        body = template.render(model=self.model, link=lambda target: routes.relative(spec.path, target), **spec.context)
+        return GeneratedPage(spec.path, body.rstrip("\n") + "\n", spec.source, spec.nav, spec.index)
 
 
-def _profile_pages(renderer: PageRenderer, model: Model, profile: Profile) -> list[GeneratedPage]:
-    tag_counts = Counter(
+def _model_pages(model: Model) -> Iterator[PageSpec]:
+    yield PageSpec("model", routes.MODEL, "domains.yaml", ("Model overview",))
+    yield PageSpec("glossary", routes.GLOSSARY, "glossary.yaml", ("Glossary",))
+    yield PageSpec("references", routes.REFERENCES, "references.yaml", ("References",))
+    for level in model.levels:
+        title = f"Level {level.level}: {level.name}"
+        yield PageSpec("level", routes.level(level.level), "levels.yaml", ("Levels", title), context={"level": level})
+
+
+def _practice_pages(model: Model) -> Iterator[PageSpec]:
+    for domain in model.domains:
+        section = ("Practices", domain.name)
+        yield PageSpec("domain", routes.domain(domain.id), "domains.yaml", section, True, {"domain": domain})
+        for sub in domain.subdomains:
+            context = {"domain": domain, "subdomain": sub}
+            yield PageSpec(
+                "subdomain", routes.subdomain(domain.id, sub.id), "domains.yaml", (*section, sub.name), True, context
+            )
+            for practice_id in sub.practices:
+                practice = model.practice(practice_id)
+                previous, following = model.neighbours(practice_id)
+                context = {
+                    "practice": practice,
+                    "domain": domain,
+                    "subdomain": sub,
+                    "previous": previous,
+                    "following": following,
+                }
+                nav = (*section, sub.name, practice.name)
+                yield PageSpec("practice", routes.practice(practice_id), practice.source, nav, context=context)
+
+
+def _tag_counts(profile: Profile) -> Counter:
+    return Counter(
         tag for levels in profile.practices.values() for items in levels.values() for item in items for tag in item.tags
     )
-    pages = [
-        renderer.render("profile", profile_path(profile.id), profile.source, profile=profile, tag_counts=tag_counts)
-    ]
-    folder = profile.source.rsplit("/", 1)[0]
-    if profile.dimensions:
-        pages.append(
-            renderer.render(
+
+
+def _profile_pages(model: Model) -> Iterator[PageSpec]:
+    for profile in model.profiles:
+        section = ("Profiles", profile.name)
+        context = {"profile": profile}
+        yield PageSpec(
+            "profile",
+            routes.profile(profile.id),
+            profile.source,
+            section,
+            True,
+            {**context, "tag_counts": _tag_counts(profile)},
+        )
+        if profile.dimensions:
+            yield PageSpec(
                 "characterization",
-                profile_path(profile.id, "characterization"),
-                f"{folder}/dimensions.yaml",
-                profile=profile,
+                routes.characterization(profile.id),
+                profile.dimensions_source,
+                (*section, "System characterization"),
+                context=context,
             )
-        )
-    if profile.archetypes:
-        pages.append(
-            renderer.render(
-                "archetypes", profile_path(profile.id, "archetypes"), f"{folder}/archetypes.yaml", profile=profile
+        if profile.archetypes:
+            suggestions = {a.id: archetype_suggestions(model, profile, a) for a in profile.archetypes}
+            yield PageSpec(
+                "archetypes",
+                routes.archetypes(profile.id),
+                profile.archetypes_source,
+                (*section, "Archetype targets"),
+                context={**context, "suggestions": suggestions},
             )
-        )
-    for domain in model.domains:
-        pages.append(
-            renderer.render(
+        for domain in model.domains:
+            yield PageSpec(
                 "profile-domain",
-                profile_path(profile.id, f"compare-{domain.id}"),
+                routes.profile_compare(profile.id, domain.id),
                 profile.source,
-                profile=profile,
-                domain=domain,
+                (*section, f"Compare: {domain.name}"),
+                context={**context, "domain": domain},
             )
-        )
-    return pages
 
 
-def _practice_page(renderer: PageRenderer, model: Model, practice: Practice) -> GeneratedPage:
-    previous, following = model.neighbours(practice.id)
-    return renderer.render(
-        "practice",
-        practice_path(practice.id),
-        practice.source,
-        practice=practice,
-        domain=model.domain(practice.domain),
-        subdomain=model.subdomain(practice.subdomain),
-        previous=previous,
-        following=following,
-    )
+# Every page kind family; a new one is one generator here plus its templates.
+PAGE_KINDS: tuple[Callable[[Model], Iterator[PageSpec]], ...] = (_model_pages, _practice_pages, _profile_pages)
 
 
-def generate_pages(model: Model, data_prefix: str = "data") -> list[GeneratedPage]:
+def page_specs(model: Model) -> list[PageSpec]:
+    return [spec for kind in PAGE_KINDS for spec in kind(model)]
+
+
+def generate_pages(model: Model) -> list[GeneratedPage]:
     """Every generated page of the site, in a stable order."""
-    renderer = PageRenderer(model, data_prefix)
-    pages = [
-        renderer.render("model", "model.md", "domains.yaml"),
-        renderer.render("glossary", "glossary.md", "glossary.yaml"),
-        renderer.render("references", "references.md", "references.yaml"),
-    ]
-    pages += [renderer.render("level", level_path(level.level), "levels.yaml", level=level) for level in model.levels]
-    for domain in model.domains:
-        pages.append(renderer.render("domain", domain_path(domain.id), "domains.yaml", domain=domain))
-        pages += [
-            renderer.render("subdomain", subdomain_path(model, sub.id), "domains.yaml", domain=domain, subdomain=sub)
-            for sub in domain.subdomains
-        ]
-    pages += [_practice_page(renderer, model, practice) for practice in model.practices]
-    for profile in model.profiles:
-        pages += _profile_pages(renderer, model, profile)
-    return pages
-
-
-def site_nav(model: Model, pages: list[GeneratedPage]) -> list:
-    """The navigation tree: hand-written pages first, then the model, practices and profiles."""
-    paths = {page.path for page in pages}
-    practices = [
-        {
-            domain.name: [domain_path(domain.id)]
-            + [
-                {
-                    sub.name: [subdomain_path(model, sub.id)]
-                    + [{model.practice(pid).name: practice_path(pid)} for pid in sub.practices]
-                }
-                for sub in domain.subdomains
-            ]
-        }
-        for domain in model.domains
-    ]
-    profiles = []
-    for profile in model.profiles:
-        entries: list = [profile_path(profile.id)]
-        for name, page in (("System characterization", "characterization"), ("Archetype targets", "archetypes")):
-            if profile_path(profile.id, page) in paths:
-                entries.append({name: profile_path(profile.id, page)})
-        entries += [
-            {f"Compare: {domain.name}": profile_path(profile.id, f"compare-{domain.id}")} for domain in model.domains
-        ]
-        profiles.append({profile.name: entries})
-    return [
-        {"Home": "index.md"},
-        {"How to use the model": "how-to-use.md"},
-        {"Model overview": "model.md"},
-        {"Levels": [{f"Level {lv.level}: {lv.name}": level_path(lv.level)} for lv in model.levels]},
-        {"Practices": practices},
-        {"Profiles": profiles},
-        {"Glossary": "glossary.md"},
-        {"References": "references.md"},
-        {"About": "about.md"},
-    ]
+    renderer = PageRenderer(model)
+    return [renderer.render(spec) for spec in page_specs(model)]

@@ -22,3 +22,12 @@ class DataError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(set(problems))
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def print_problems(error: DataError, summary: str) -> None:
+    """Every problem on standard error, then `summary` with {count} filled in."""
+    import sys
+
+    for problem in error.problems:
+        print(problem, file=sys.stderr)
+    print(summary.format(count=len(error.problems)), file=sys.stderr)

@@ -9,7 +9,7 @@ from .conftest import MINI, ROOT
 
 def test_validate_ok(capsys):
     assert main(["validate", str(MINI)]) == 0
-    assert "ok (2 practices, 24 indicators, 1 profile(s))" in capsys.readouterr().out
+    assert "ok (2 practices, 24 indicators, 1 profile(s), 8 considerations)" in capsys.readouterr().out
 
 
 def test_validate_reports_problems_without_traceback(mini):
@@ -37,7 +37,7 @@ def test_generate(tmp_path):
     (content / "index.md").write_text("---\nrender_macros: true\n---\n{{ practice_link('p-two') }}\n")
     assert main(["generate", "--out", str(tmp_path / "g"), "--data", str(MINI), "--content", str(content)]) == 0
     assert (tmp_path / "g/practices/p-one.md").is_file()
-    assert (tmp_path / "g/index.md").read_text().endswith("[Practice Two](practices/p-two.md)\n")
+    assert "---\n[Practice Two](practices/p-two.md)\n" in (tmp_path / "g/index.md").read_text()
 
 
 def test_generate_reports_unknown_ids_in_content(tmp_path, capsys):
@@ -45,4 +45,4 @@ def test_generate_reports_unknown_ids_in_content(tmp_path, capsys):
     content.mkdir()
     (content / "index.md").write_text("---\nrender_macros: true\n---\n\nSee {{ practice_link('nope') }}\n")
     assert main(["generate", "--out", str(tmp_path / "g"), "--data", str(MINI), "--content", str(content)]) == 1
-    assert "index.md:5:1: error: page refers to unknown id 'nope'" in capsys.readouterr().err
+    assert "index.md:5:1: error: page refers to unknown practice id 'nope'" in capsys.readouterr().err

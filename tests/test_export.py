@@ -25,7 +25,10 @@ def test_profile_export_shape():
     assert profile["practices"]["p-one"]["1"][0] == {
         "id": "pos-p-one-1-1",
         "text": "Terminals are listed per store.",
+        "pass": "Pass if terminals are listed per store.",
+        "evidence": "Store records.",
         "tags": ["terminal", "store"],
+        "see": [],
     }
     assert profile["archetypes"][1]["targets"] == {"p-one": 3, "p-two": 1}
     assert profile["dimensions"][0]["options"][0]["effects"][0]["direction"] == "down"

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from macros.loader import load_model
-from macros.pages import generate_pages, relative, site_nav
+from macros.pages import generate_pages
 
 from .conftest import MINI
 
@@ -17,11 +17,17 @@ def mini_pages():
 
 
 def test_golden_pages(mini_pages):
-    """Generated Markdown for the fixture data; UPDATE_GOLDEN=1 rewrites the expected files."""
+    """Generated Markdown for the fixture data; UPDATE_GOLDEN=1 rewrites the expected files.
+
+    Rewriting is not passing: the test fails after it, so a rewrite is reviewed and run again.
+    """
     if os.environ.get("UPDATE_GOLDEN"):
+        for old in GOLDEN.rglob("*.md"):
+            old.unlink()
         for path, page in mini_pages.items():
             (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
             (GOLDEN / path).write_text(page.content, encoding="utf-8")
+        pytest.fail("golden pages rewritten; review the diff and run the tests again without UPDATE_GOLDEN")
     expected = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.md")}
     assert expected == set(mini_pages)
     for path, page in mini_pages.items():
@@ -29,8 +35,9 @@ def test_golden_pages(mini_pages):
 
 
 def test_page_kinds_and_edit_sources(mini_pages):
-    assert mini_pages["practices/p-one.md"].source == "data/practices/p-one.yaml"
-    assert mini_pages["profiles/pos/archetypes.md"].source == "data/profiles/pos/archetypes.yaml"
+    assert mini_pages["practices/p-one.md"].source == "practices/p-one.yaml"
+    assert mini_pages["profiles/pos/archetypes.md"].source == "profiles/pos/archetypes.yaml"
+    assert mini_pages["profiles/pos/characterization.md"].source == "profiles/pos/dimensions.yaml"
     assert {f"levels/{n}.md" for n in range(5)} <= set(mini_pages)
     assert "domains/first-domain/sub-a/index.md" in mini_pages
 
@@ -61,36 +68,8 @@ def test_template_syntax_in_data_is_shown_literally(tmp_path):
     assert "49" not in page.content
 
 
-def test_glossary_tooltips_are_appended(mini_pages):
-    assert (
-        mini_pages["model.md"].content.rstrip().endswith("*[OT]: Systems that monitor and control physical processes.")
-    )
+def test_glossary_tooltips_are_shared_not_copied(mini_pages):
+    from macros.pages import abbreviations
 
-
-@pytest.mark.parametrize(
-    ("source", "target", "link"),
-    [
-        ("practices/a.md", "practices/b.md", "b.md"),
-        ("practices/a.md", "levels/1.md#x", "../levels/1.md#x"),
-        ("model.md", "domains/d/index.md", "domains/d/index.md"),
-        ("practices/a.md", "#level-1", "#level-1"),
-    ],
-)
-def test_relative_links(source, target, link):
-    assert relative(source, target) == link
-
-
-def test_nav_lists_every_generated_page(mini_pages):
-    model = load_model(MINI)
-    nav = site_nav(model, list(mini_pages.values()))
-
-    def walk(items):
-        for item in items:
-            if isinstance(item, str):
-                yield item
-            elif isinstance(item, dict):
-                for value in item.values():
-                    yield from walk([value] if isinstance(value, str) else value)
-
-    listed = set(walk(nav))
-    assert set(mini_pages) <= listed
+    assert "*[OT]:" not in mini_pages["model.md"].content
+    assert abbreviations(load_model(MINI))["OT"] == "Systems that monitor and control physical processes."

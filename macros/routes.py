@@ -1,0 +1,108 @@
+"""Every page path and anchor of the site, in one place.
+
+Paths are Markdown files relative to the docs root (MkDocs turns `practices/x.md` into
+`practices/x/`); links between pages are made relative with `relative`, so MkDocs checks them.
+Published URLs are a public contract: change nothing here without a redirect.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from functools import cache
+
+HOME = "index.md"
+MODEL = "model.md"
+GLOSSARY = "glossary.md"
+REFERENCES = "references.md"
+MODEL_JSON = "downloads/smm-guide.json"
+MODEL_SCHEMA = "downloads/smm-guide.schema.json"
+
+
+def at(path: str, anchor: str) -> str:
+    return f"{path}#{anchor}"
+
+
+def level(number: int) -> str:
+    return f"levels/{number}.md"
+
+
+def practice(practice_id: str) -> str:
+    return f"practices/{practice_id}.md"
+
+
+def domain(domain_id: str) -> str:
+    return f"domains/{domain_id}/index.md"
+
+
+def subdomain(domain_id: str, subdomain_id: str) -> str:
+    return f"domains/{domain_id}/{subdomain_id}/index.md"
+
+
+def profile(profile_id: str) -> str:
+    return f"profiles/{profile_id}/index.md"
+
+
+def characterization(profile_id: str) -> str:
+    return f"profiles/{profile_id}/characterization.md"
+
+
+def archetypes(profile_id: str) -> str:
+    return f"profiles/{profile_id}/archetypes.md"
+
+
+def profile_compare(profile_id: str, domain_id: str) -> str:
+    return f"profiles/{profile_id}/compare-{domain_id}.md"
+
+
+# Anchors inside pages.
+def level_anchor(number: int) -> str:
+    return f"level-{number}"
+
+
+def general_anchor(number: int) -> str:
+    return f"level-{number}-general"
+
+
+def profile_level_anchor(number: int, profile_id: str) -> str:
+    return f"level-{number}-{profile_id}"
+
+
+def option_anchor(dimension_id: str, option_id: str) -> str:
+    return f"{dimension_id}-{option_id}"
+
+
+def practice_level(practice_id: str, number: int, profile_id: str | None = None) -> str:
+    anchor = profile_level_anchor(number, profile_id) if profile_id else level_anchor(number)
+    return at(practice(practice_id), anchor)
+
+
+def item(practice_id: str, item_id: str) -> str:
+    """An indicator or consideration: each has an anchor named by its id on its practice page."""
+    return at(practice(practice_id), item_id)
+
+
+def reference(reference_id: str) -> str:
+    return at(REFERENCES, reference_id)
+
+
+def term(term_id: str) -> str:
+    return at(GLOSSARY, term_id)
+
+
+@cache
+def relative(from_page: str, target: str) -> str:
+    """A link from one page to another (optionally with #anchor), as MkDocs resolves .md links."""
+    path, _, anchor = target.partition("#")
+    if not path:
+        return f"#{anchor}"
+    link = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
+    return f"{link}#{anchor}" if anchor else link
+
+
+def edit_path(source: str, docs_dir: str) -> str:
+    """A data file's path relative to the docs folder, for a generated page's "edit this page" link.
+
+    `source` is relative to the project root, `docs_dir` is the docs folder relative to it; MkDocs
+    appends the result to `edit_uri`, which points at the docs folder.
+    """
+    return posixpath.relpath(source, docs_dir.strip("/") or ".")
