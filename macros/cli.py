@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from .export import export_json
-from .loader import load_model
+from .lint import SIMILAR, lint
+from .loader import load, load_model
 from .model import Model
 from .problems import DataError, print_problems
 from .site import write_tree
@@ -34,6 +35,22 @@ def _validate(args: argparse.Namespace) -> int:
         f"{considerations} considerations"
     )
     print(f"{args.data_dir}: ok ({counts})")
+    return 0
+
+
+def _lint(args: argparse.Namespace) -> int:
+    try:
+        loaded = load(args.data_dir)
+    except DataError as error:
+        print_problems(error, SUMMARY)
+        return 1
+    findings = lint(loaded, args.threshold)
+    for finding in findings:
+        print(str(finding).replace(": error: ", ": lint: ", 1), file=sys.stderr)
+    if findings:
+        print(f"{len(findings)} finding(s).", file=sys.stderr)
+        return 1
+    print(f"{args.data_dir}: no findings")
     return 0
 
 
@@ -71,6 +88,15 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check every data file; list all problems as path:line:col")
     validate.add_argument("data_dir", nargs="?", default="data", help="data folder (default: data)")
     validate.set_defaults(run=_validate)
+
+    lint_command = commands.add_parser(
+        "lint", help="find near-duplicate items and archetype targets that go against their characterization"
+    )
+    lint_command.add_argument("data_dir", nargs="?", default="data", help="data folder (default: data)")
+    lint_command.add_argument(
+        "--threshold", type=float, default=SIMILAR, help=f"similarity that counts as a duplicate (default {SIMILAR})"
+    )
+    lint_command.set_defaults(run=_lint)
 
     generate = commands.add_parser("generate", help="write all pages and downloads as Markdown, without MkDocs")
     generate.add_argument("--out", required=True, help="output folder")

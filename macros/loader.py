@@ -8,6 +8,7 @@ model. What a kind is lives in `macros/kinds/`; this module only runs the table.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import model as m
@@ -70,8 +71,20 @@ def discover(data_dir: Path, kinds: tuple[Kind, ...] = KINDS) -> tuple[list[tupl
     return files, problems
 
 
+@dataclass(frozen=True)
+class Loaded:
+    model: m.Model
+    parts: dict  # every kind's part, including those that are not in the model (lint acknowledgements)
+    ids: Ids  # where every id is defined, for tools that point at data files
+
+
 def load_model(data_dir: str | os.PathLike[str], kinds: tuple[Kind, ...] = KINDS) -> m.Model:
     """Validate every data file and return the model; raise DataError listing every problem."""
+    return load(data_dir, kinds).model
+
+
+def load(data_dir: str | os.PathLike[str], kinds: tuple[Kind, ...] = KINDS) -> Loaded:
+    """Validate every data file and return the model and every kind's part; raise DataError."""
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         raise DataError([Problem(display_path(data_dir), 1, 1, "data folder not found")])
@@ -95,4 +108,4 @@ def load_model(data_dir: str | os.PathLike[str], kinds: tuple[Kind, ...] = KINDS
         raise DataError(problems)
     for kind in kinds:
         kind.build(ctx, ctx.entries[kind.name])
-    return m.Model(**{name: ctx.parts[name] for name in m.Model.PARTS})
+    return Loaded(m.Model(**{name: ctx.parts[name] for name in m.Model.parts()}), ctx.parts, ctx.ids)

@@ -3,9 +3,12 @@ the same function `smm-guide generate` uses, with the model the hook loaded."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.exceptions import Abort
 
 from .content import front_matter, render_content_page
+from .loader import display_path
 from .problems import DataError, print_problems
 
 OUTPUTS = "smm_guide_outputs"  # where macros/hook.py keeps what it built
@@ -22,10 +25,10 @@ def on_pre_page_macros(env) -> None:
     text = page.file.content_string
     try:
         rendered = render_content_page(
-            env.conf[OUTPUTS].model, page.file.src_uri, text, shown_path=page.file.abs_src_path
+            env.conf[OUTPUTS].model, page.file.src_uri, text, shown_path=display_path(Path(page.file.abs_src_path))
         )
     except DataError as error:
-        print_problems(error, "Aborted: {count} problem(s) in a hand-written page; site/ was left unchanged.")
+        print_problems(error, "Aborted: {count} problem(s) in a hand-written page.")
         raise Abort("Aborted: a hand-written page has problems (listed above).") from None
     env.markdown = rendered[front_matter(text)[1] :]
     # Rendered once: mkdocs-macros must not render the result a second time.

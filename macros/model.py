@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from types import MappingProxyType
-from typing import ClassVar
 
 LEVEL_NUMBERS = (1, 2, 3, 4)
 
@@ -192,6 +191,16 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class Constraint:
+    """One practice's target should not exceed another's, because it builds on it."""
+
+    id: str
+    practice: str
+    at_most: str
+    why: str
+
+
+@dataclass(frozen=True)
 class ItemPlace:
     """Where an indicator (profile None) or a profile consideration sits."""
 
@@ -209,17 +218,13 @@ class Model:
     profiles: tuple[Profile, ...]
     glossary: tuple[Term, ...]
     references: tuple[Reference, ...]
+    constraints: tuple[Constraint, ...]
     _index: Mapping[str, Mapping[str, object]] = field(default_factory=dict, repr=False, compare=False)
-    # The parts the loader's data kinds build, in field order.
-    PARTS: ClassVar[tuple[str, ...]] = (
-        "levels",
-        "scopes",
-        "domains",
-        "practices",
-        "profiles",
-        "glossary",
-        "references",
-    )
+
+    @classmethod
+    def parts(cls) -> list[str]:
+        """The fields the loader's data kinds build."""
+        return [f.name for f in fields(cls) if not f.name.startswith("_")]
 
     def __post_init__(self) -> None:
         subdomains = [sub for domain in self.domains for sub in domain.subdomains]

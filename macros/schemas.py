@@ -74,12 +74,25 @@ class Schemas:
         try:
             self.compiled[kind](source.data)
         except fastjsonschema.JsonSchemaException:
-            # Imported only here: jsonschema costs a noticeable share of a build that has no errors.
-            from jsonschema import Draft202012Validator
-
-            errors = Draft202012Validator(schema).iter_errors(source.data)
+            errors = _detailed_validator()(schema).iter_errors(source.data)
             return [problem for error in errors for problem in error_problems(source, error)]
         return []
+
+
+# Python's `$` also matches before a final newline; JSON Schema's (and fastjsonschema's) does not.
+END_ANCHOR = re.compile(r"(?<!\\)\$")
+
+
+def _detailed_validator() -> Any:
+    """jsonschema's validator with `pattern` read as fastjsonschema reads it, so both agree on validity."""
+    # Imported only here: jsonschema costs a noticeable share of a build that has no errors.
+    from jsonschema import Draft202012Validator, ValidationError, validators
+
+    def pattern(validator: Any, pattern: str, instance: Any, _schema: dict) -> Iterator[Any]:
+        if validator.is_type(instance, "string") and not re.search(END_ANCHOR.sub(r"\\Z", pattern), instance):
+            yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+    return validators.extend(Draft202012Validator, {"pattern": pattern})
 
 
 def _python_type(value: Any) -> str:

@@ -77,13 +77,38 @@ class _Builder:
         self.source = source
         self.problems: list[Problem] = []
         self.scalars = yaml.SafeLoader("")
+        self.open: set[int] = set()  # collections being built: an alias to one of them never ends
+
+    def scalar(self, node: yaml.Node) -> Any:
+        try:
+            return self.scalars.construct_object(node)
+        except yaml.constructor.ConstructorError:
+            raise
+        except (ValueError, TypeError, AttributeError, OverflowError) as exc:
+            # A value that only looks like a date or number (2020-13-45), or a tag it does not fit (!!int abc).
+            kind = node.tag.rsplit(":", 1)[-1]
+            message = f"'{node.value}' is not a valid {kind}; put it in quotes if it is text"
+            raise yaml.constructor.ConstructorError(None, None, message, node.start_mark) from exc
 
     def build(self, node: yaml.Node, path: Path) -> Any:
         self.source.values[path] = _position(node.start_mark)
+        if isinstance(node, yaml.CollectionNode):
+            if id(node) in self.open:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "an alias refers to a value that contains it", node.start_mark
+                )
+            self.open.add(id(node))
+            try:
+                return self._collection(node, path)
+            finally:
+                self.open.discard(id(node))
+        return self.scalar(node)
+
+    def _collection(self, node: yaml.CollectionNode, path: Path) -> Any:
         if isinstance(node, yaml.MappingNode):
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
-                key = self.scalars.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+                key = self.scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
                 if key is None or isinstance(key, (list, dict)):
                     line, col = _position(key_node.start_mark)
                     self.problems.append(Problem(self.source.path, line, col, "mapping key must be a plain value"))
@@ -101,9 +126,7 @@ class _Builder:
                 self.source.keys[path + (key,)] = _position(key_node.start_mark)
                 result[key] = self.build(value_node, path + (key,))
             return result
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
-        return self.scalars.construct_object(node)
+        return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
 
 
 def read_source(raw: bytes, display: str) -> tuple[Source | None, list[Problem]]:

@@ -3,6 +3,6 @@
 from __future__ import annotations
 
 from ..registry import Kind, ordered
-from . import core, practices, profiles
+from . import core, practices, profiles, review
 
-KINDS: tuple[Kind, ...] = tuple(ordered([*core.KINDS, *practices.KINDS, *profiles.KINDS]))
+KINDS: tuple[Kind, ...] = tuple(ordered([*core.KINDS, *practices.KINDS, *profiles.KINDS, *review.KINDS]))

@@ -1,0 +1,58 @@
+"""Kinds that state how the model is reviewed: constraints between practice targets
+(`constraints.yaml`, part of the model) and lint findings reviewers accepted (`acknowledged.yaml`,
+read by `smm-guide lint` only)."""
+
+from __future__ import annotations
+
+from .. import model as m
+from ..registry import Context, Entry, Ids, Kind
+
+
+def _define_constraints(ids: Ids, entry: Entry) -> None:
+    for index, item in enumerate(entry.data["constraints"]):
+        ids.define(("constraint",), item["id"], entry.source, ("constraints", index, "id"), "constraint")
+
+
+def _check_constraints(ctx: Context, entries: list[Entry]) -> None:
+    for entry in entries:
+        for index, item in enumerate(entry.data["constraints"]):
+            for key in ("practice", "at_most"):
+                ctx.ids.resolve(("practice",), item[key], entry.source, ("constraints", index, key), "practice")
+            if item["practice"] == item["at_most"]:
+                path = ("constraints", index, "at_most")
+                ctx.problems.append(entry.source.problem(path, "a practice cannot bound itself"))
+
+
+def _build_constraints(ctx: Context, entries: list[Entry]) -> None:
+    ctx.parts["constraints"] = tuple(
+        m.Constraint(item["id"], item["practice"], item["at_most"], item["why"])
+        for entry in entries
+        for item in entry.data["constraints"]
+    )
+
+
+def _check_acknowledged(ctx: Context, entries: list[Entry]) -> None:
+    seen: set[frozenset] = set()
+    for entry in entries:
+        for index, pair in enumerate(entry.data["pairs"]):
+            for i_index, item_id in enumerate(pair["items"]):
+                path = ("pairs", index, "items", i_index)
+                ctx.ids.resolve(("item",), item_id, entry.source, path, "indicator or consideration")
+            key = frozenset(pair["items"])
+            if key in seen:
+                ctx.problems.append(entry.source.problem(("pairs", index), "this pair is acknowledged twice"))
+            seen.add(key)
+
+
+def _build_acknowledged(ctx: Context, entries: list[Entry]) -> None:
+    ctx.parts["acknowledged"] = {
+        frozenset(pair["items"]): pair["reason"] for entry in entries for pair in entry.data["pairs"]
+    }
+
+
+KINDS = (
+    Kind(
+        "constraints", "constraints.yaml", ("constraint",), _define_constraints, _build_constraints, _check_constraints
+    ),
+    Kind("acknowledged", "acknowledged.yaml", (), lambda ids, entry: None, _build_acknowledged, _check_acknowledged),
+)
