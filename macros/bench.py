@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -95,6 +96,13 @@ class _EnvLoader(yaml.SafeLoader):
 _EnvLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
 
 
+def page_sizes(site: Path) -> tuple[str, int, int]:
+    """The largest page (path, bytes) and the median page size of a built site, in bytes."""
+    sizes = sorted((path.stat().st_size, path.relative_to(site).as_posix()) for path in site.rglob("index.html"))
+    largest_size, largest = sizes[-1]
+    return largest, largest_size, statistics.median(size for size, _ in sizes)
+
+
 def measure(data_dir: Path, work: Path, repeats: int) -> tuple[float, float, float, int]:
     env = {**os.environ, "SMM_GUIDE_DATA_DIR": str(data_dir), "NO_MKDOCS_2_WARNING": "1"}
     env.setdefault("SOURCE_DATE_EPOCH", "315532800")
@@ -123,7 +131,10 @@ def main() -> int:
                 scale_data(ROOT / "data", data, factor)
             cold, full, plain, pages = measure(data, work, REPEATS[factor])
             results[factor] = (full, pages)
+            largest, largest_size, median = page_sizes(work / "full")
             print(f"pages {factor}x: {pages}")
+            print(f"largest-page-kb {factor}x: {largest_size / 1024:.1f} ({largest})")
+            print(f"median-page-kb {factor}x: {median / 1024:.1f}")
             print(f"build-seconds-cold {factor}x: {cold:.2f}")
             print(f"build-seconds {factor}x: {full:.2f}")
             print(f"plain-build-seconds {factor}x: {plain:.2f}")

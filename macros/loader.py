@@ -91,6 +91,10 @@ def load(data_dir: str | os.PathLike[str], kinds: tuple[Kind, ...] = KINDS) -> L
     files, problems = discover(data_dir, kinds)
     schemas = Schemas(data_dir / SCHEMA_DIR)
     ctx = Context(data_dir, Ids(), {kind.name: [] for kind in kinds})
+    for kind in kinds:
+        if kind.required and not (data_dir / kind.pattern).is_file():
+            # Reported by discover; like a broken file, its ids count so nothing refers to it in vain.
+            kind.claim_broken(ctx.ids, data_dir / kind.pattern, None)
     for path, kind in files:
         source, file_problems, valid = _read_file(path, kind.name, data_dir, schemas)
         problems += file_problems

@@ -6,7 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from types import MappingProxyType
 
-LEVEL_NUMBERS = (1, 2, 3, 4)
+# Comprehensiveness levels: 0 (None) is the absence of a practice; 1-4 are described per practice.
+LOWEST_LEVEL, HIGHEST_LEVEL = 0, 4
+LEVEL_NUMBERS = tuple(range(LOWEST_LEVEL + 1, HIGHEST_LEVEL + 1))
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,7 @@ class Profile:
     id: str
     name: str
     short_name: str
+    id_prefix: str  # consideration ids are <prefix>-<practice>-<level>-<n>
     scope: str
     baseline: int  # starting level of the target-suggestion rule
     summary: str

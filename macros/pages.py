@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from . import routes
 from .cache import cache_dir
-from .model import LEVEL_NUMBERS, Model, Profile
+from .model import HIGHEST_LEVEL, LEVEL_NUMBERS, LOWEST_LEVEL, Model, Profile
 from .targets import archetype_suggestions
 from .text import escape_markdown, one_line, plain
 
@@ -69,7 +69,9 @@ def make_environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(md=escape_markdown, cell=one_line, plain=plain)
-    env.globals.update(LEVEL_NUMBERS=LEVEL_NUMBERS, routes=routes)
+    env.globals.update(
+        LEVEL_NUMBERS=LEVEL_NUMBERS, LOWEST_LEVEL=LOWEST_LEVEL, HIGHEST_LEVEL=HIGHEST_LEVEL, routes=routes
+    )
     return env
 
 

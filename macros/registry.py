@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,11 +46,12 @@ class Ids:
     # Patterns (fnmatch) that files with errors probably define: references that match one are not
     # reported, so one mistake gives one problem instead of one per file that refers to it.
     claimed: dict[Namespace, list[str]] = field(default_factory=dict)
-    homes: dict[Namespace, str] = field(default_factory=dict)
+    homes: dict[Namespace, str | None] = field(default_factory=dict)  # the one file defining them, if one
 
     def define(self, namespace: Namespace, value: str, source: Source, path: tuple, what: str) -> None:
         table = self.defined.setdefault(namespace, {})
-        self.homes.setdefault(namespace, source.path)
+        if self.homes.setdefault(namespace, source.path) != source.path:
+            self.homes[namespace] = None  # ids from several files: no single place to point at
         if value in table:
             first, first_path = table[value]
             line, _ = first.where(first_path)
@@ -81,7 +83,15 @@ class Ids:
         return False
 
     def fail(
-        self, source: Source, path: tuple, message: str, value: str, choices: Iterable[str], home: str | None = None
+        self,
+        source: Source,
+        path: tuple,
+        message: str,
+        value: str,
+        choices: Iterable[str],
+        home: str | None = None,
+        *,
+        key: bool = False,
     ) -> None:
         choices = sorted(choices)
         close = difflib.get_close_matches(str(value), choices, n=1)
@@ -91,7 +101,7 @@ class Ids:
             message += f"; {'defined in ' + home + ': ' if home else 'choose from: '}{', '.join(choices)}"
         elif home:
             message += f"; see {home}"
-        self.problems.append(source.problem(path, message))
+        self.problems.append(source.problem(path, message, key=key))
 
 
 @dataclass
@@ -154,4 +164,15 @@ def file_name_matches(ids: Ids, entry: Entry, key: str, expected: str, where: st
     if entry.data[key] != expected:
         ids.problems.append(
             entry.source.problem((key,), f"{key} '{entry.data[key]}' must match the {where} '{expected}'")
+        )
+
+
+def item_id_matches(ids: Ids, entry: Entry, item_id: str, path: tuple, prefix: str, number: str, what: str) -> None:
+    """Item ids say where the item was first published: <prefix>-<level>-<number>."""
+    if not re.fullmatch(rf"{re.escape(prefix)}-{number}-[1-9][0-9]*", item_id):
+        example = f"{prefix}-{number}-1"
+        ids.problems.append(
+            entry.source.problem(
+                path, f"{what} id '{item_id}' must have the form {prefix}-{number}-<number>, e.g. {example}"
+            )
         )

@@ -11,9 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .model import Archetype, Effect, Model, Profile
-
-LOWEST, HIGHEST = 0, 4
+from .model import HIGHEST_LEVEL, LOWEST_LEVEL, Archetype, Effect, Model, Profile
 
 
 @dataclass(frozen=True)
@@ -36,7 +34,7 @@ def suggest(profile: Profile, characterization: Mapping[str, str], practice_ids:
     result = {}
     for pid, found in reasons.items():
         net = sum(1 if effect.direction == "up" else -1 for _, _, effect in found)
-        level = max(LOWEST, min(HIGHEST, profile.baseline + net))
+        level = max(LOWEST_LEVEL, min(HIGHEST_LEVEL, profile.baseline + net))
         result[pid] = Suggestion(pid, level, net, tuple(found))
     return result
 

@@ -56,7 +56,7 @@ def _decode(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8")) + 1  # in characters, as YAML counts
         return None, [Problem(display, line, col, f"invalid UTF-8 byte 0x{raw[exc.start]:02x}; save the file as UTF-8")]
     return text.removeprefix(BOM), []
 
@@ -141,6 +141,12 @@ def read_source(raw: bytes, display: str) -> tuple[Source | None, list[Problem]]
         return None, problems
     try:
         root = yaml.compose(text, Loader=COMPOSER)
+    except yaml.reader.ReaderError as exc:
+        # Not marked, and libyaml counts its position in bytes: the reader stops at the first such character.
+        at = text.find(chr(exc.character))
+        before = text[: max(at, 0)]
+        line, col = (before.count("\n") + 1, at - (before.rfind("\n") + 1) + 1) if at >= 0 else (1, 1)
+        return None, [Problem(display, line, col, f"YAML syntax: character #x{exc.character:04x} is not allowed")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = _position(mark) if mark else (1, 1)

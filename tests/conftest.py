@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -36,3 +37,14 @@ def one_problem(data_dir: Path, file_suffix: str, text: str) -> Problem:
     found = [p for p in problems_of(data_dir) if p.path.endswith(file_suffix) and text in p.message]
     assert len(found) == 1, f"expected one problem with {text!r} in {file_suffix}, got {found}"
     return found[0]
+
+
+def where(problem: Problem, data_dir: Path) -> tuple[str, int, int]:
+    """The problem's file relative to `data_dir` (with forward slashes), line and column."""
+    path = Path(os.path.normpath(Path.cwd() / problem.path))
+    return path.relative_to(data_dir).as_posix(), problem.line, problem.col
+
+
+def located(data_dir: Path) -> list[tuple[str, int, int, str]]:
+    """Every problem of loading `data_dir` as (file relative to it, line, column, message)."""
+    return [(*where(p, data_dir), p.message) for p in problems_of(data_dir)]

@@ -11,12 +11,14 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT
+from .pagecheck import accessibility_problems, unrendered_markdown
 
 
-def mkdocs_build(site_dir: Path, **env: str) -> subprocess.CompletedProcess:
+def mkdocs_build(site_dir: Path, *, shift_days: int = 0, cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess:
     environment = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1", **env}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
-    return subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True)
+    launcher = [str(Path(__file__).parent / "shifted_clock.py"), str(shift_days), "-m"] if shift_days else ["-m"]
+    command = [sys.executable, *launcher, "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+    return subprocess.run(command, cwd=cwd, env=environment, capture_output=True, text=True)
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -69,9 +71,10 @@ def test_no_network_at_view_time(site):
     assert 'data-md-component="source"' not in (site / "index.html").read_text()
 
 
-def test_build_is_reproducible(site, tmp_path):
+def test_build_is_reproducible_across_processes_days_and_time_zones(site, tmp_path):
     again = tmp_path / "again"
-    assert mkdocs_build(again).returncode == 0
+    result = mkdocs_build(again, shift_days=400, TZ="Pacific/Auckland")
+    assert result.returncode == 0, result.stderr
     assert tree_digest(again) == tree_digest(site)
 
 
@@ -91,13 +94,44 @@ def test_bad_data_fails_before_touching_the_site(site, tmp_path):
     assert tree_digest(previous) == tree_digest(site)
 
 
-def test_labelled_regions_and_images(site):
-    """Structural accessibility checks; colour contrast is checked with axe-core (see README)."""
-    for page in site.rglob("*.html"):
-        html = page.read_text()
-        for target in re.findall(r'aria-labelledby="([^"]+)"', html):
-            assert f'id="{target}"' in html, (page, target)
-        for img in re.findall(r"<img\b[^>]*>", html):
-            assert re.search(r'\balt="', img), (page, img)
-        for nav in re.findall(r"<nav\b[^>]*>", html):
-            assert "aria-label" in nav or "md-" in nav, (page, nav)
+def test_no_markdown_left_unrendered(site):
+    found = {}
+    for page in sorted(site.rglob("*.html")):
+        leftovers = unrendered_markdown(page.read_text())
+        if leftovers:
+            found[page.relative_to(site).as_posix()] = leftovers
+    assert not found
+
+
+def test_accessibility_structure(site):
+    """Labelled regions and controls, image alt text; contrast is checked by axe-core (make a11y)."""
+    found = {}
+    for page in sorted(site.rglob("*.html")):
+        problems = accessibility_problems(page.read_text())
+        if problems:
+            found[page.relative_to(site).as_posix()] = problems
+    assert not found
+
+
+def test_a_bad_hand_written_page_fails_the_same_way_in_both_builds(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml", "content", "overrides", "data"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+    (project / "macros").symlink_to(ROOT / "macros")
+    (project / "content" / "bad.md").write_text(
+        "---\nrender_macros: true\n---\n\n# Bad\n\nSee {{ practice_link('nope') }}.\n"
+    )
+    expected = "bad.md:7:1: error: page refers to unknown practice id 'nope'"
+    built = mkdocs_build(tmp_path / "site", cwd=project)
+    assert built.returncode == 1 and "Traceback" not in built.stderr
+    assert expected in built.stderr
+    generated = subprocess.run(
+        [sys.executable, "-m", "macros.cli", "generate", "--out", str(tmp_path / "g"), "--content", "content"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
+    assert generated.returncode == 1 and "Traceback" not in generated.stderr
+    assert f"content/{expected}" in generated.stderr and f"content/{expected}" in built.stderr

@@ -106,3 +106,47 @@ def test_glossary_and_references(real_model):
 def test_independence_is_stated():
     home = (ROOT / "content" / "index.md").read_text()
     assert "not affiliated with or endorsed by" in home
+
+
+# Wording that marks a deficiency, a vague measure or a scope the assessed team chooses itself.
+NOT_CHECKABLE = re.compile(
+    r"\b(even if|even though|even when|though nobody|has no way|not yet|"
+    r"some (projects|sites|twins|systems|teams|devices)|considers? (critical|important)|as needed|"
+    r"appropriate(ly)?|adequate(ly)?|regularly|where (the team|it) (decides|sees fit)|if possible|where possible|"
+    r"sufficient(ly)?|properly)\b",
+    re.I,
+)
+
+
+def checkable_items(model):
+    for practice in model.practices:
+        for block in practice.levels.values():
+            yield from block.indicators
+    for profile in model.profiles:
+        for levels in profile.practices.values():
+            for items in levels.values():
+                yield from items
+
+
+def test_every_item_is_one_checkable_claim(real_model):
+    for item in checkable_items(real_model):
+        assert re.match(r"Pass if\b", item.pass_criterion), item.id
+        assert item.evidence.strip(), item.id
+        for field in (item.text, item.pass_criterion):
+            found = NOT_CHECKABLE.search(field)
+            assert not found, (item.id, found and found.group(0))
+
+
+def test_item_ids_name_their_practice_and_level(real_model):
+    prefixes = {
+        profile.id: "dt-" if profile.id == "digital-twin" else f"{profile.id}-" for profile in real_model.profiles
+    }
+    for practice in real_model.practices:
+        for number, block in practice.levels.items():
+            for indicator in block.indicators:
+                assert re.fullmatch(rf"{practice.id}-{number}-\d+", indicator.id), indicator.id
+    for profile in real_model.profiles:
+        for practice_id, levels in profile.practices.items():
+            for number, items in levels.items():
+                for item in items:
+                    assert re.fullmatch(rf"{prefixes[profile.id]}{practice_id}-{number}-\d+", item.id), item.id

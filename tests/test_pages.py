@@ -1,4 +1,5 @@
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -73,3 +74,63 @@ def test_glossary_tooltips_are_shared_not_copied(mini_pages):
 
     assert "*[OT]:" not in mini_pages["model.md"].content
     assert abbreviations(load_model(MINI))["OT"] == "Systems that monitor and control physical processes."
+
+
+@pytest.fixture(scope="module")
+def real_pages(real_model):
+    return {page.path: page.content for page in generate_pages(real_model)}
+
+
+def _sections(markdown: str, pattern: str) -> dict[str, str]:
+    """The text under each heading whose anchor matches `pattern`, up to the next heading of that depth."""
+    found = {}
+    for match in re.finditer(rf"^(#+) .*\{{ #({pattern}) \}}$", markdown, re.M):
+        depth = len(match.group(1))
+        rest = markdown[match.end() :]
+        end = re.search(rf"^#{{1,{depth}}} ", rest, re.M)
+        found[match.group(2)] = rest[: end.start()] if end else rest
+    return found
+
+
+def test_every_item_of_the_real_data_sits_under_its_level(real_model, real_pages):
+    for practice in real_model.practices:
+        page = real_pages[f"practices/{practice.id}.md"]
+        general = _sections(page, r"level-\d-general")
+        for number, block in practice.levels.items():
+            ids = re.findall(r'<span class="smm-anchor" id="([^"]+)">', general[f"level-{number}-general"])
+            assert ids == [i.id for i in block.indicators], (practice.id, number)
+        for profile in real_model.profiles:
+            shown = _sections(page, rf"level-\d-{profile.id}")
+            for number in practice.levels:
+                ids = re.findall(r'<span class="smm-anchor" id="([^"]+)">', shown[f"level-{number}-{profile.id}"])
+                assert ids == [c.id for c in profile.considerations(practice.id, number)], (practice.id, number)
+
+
+def test_previous_and_next_practice_links(real_model, real_pages):
+    practices = real_model.practices
+    for index, practice in enumerate(practices):
+        pager = real_pages[f"practices/{practice.id}.md"].split('<nav class="smm-pager"', 1)[1]
+        links = re.findall(r"\]\(([\w-]+)\.md\)", pager)
+        expected = [
+            p.id
+            for p in (
+                practices[index - 1] if index else None,
+                practices[index + 1] if index + 1 < len(practices) else None,
+            )
+            if p
+        ]
+        assert links == expected, practice.id
+
+
+def test_see_links_point_at_the_item_anchor(real_model, real_pages):
+    checked = 0
+    for practice in real_model.practices:
+        page = real_pages[f"practices/{practice.id}.md"]
+        for block in practice.levels.values():
+            for indicator in block.indicators:
+                for target in indicator.see:
+                    place = real_model.item_place(target)
+                    assert f"[{target}]({place.practice}.md#{target})" in page, (indicator.id, target)
+                    assert f'id="{target}"' in real_pages[f"practices/{place.practice}.md"]
+                    checked += 1
+    assert checked > 10

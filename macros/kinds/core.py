@@ -17,7 +17,8 @@ def _check_levels(ctx: Context, entries: list[Entry]) -> None:
             if item["level"] != index:
                 ctx.problems.append(
                     entry.source.problem(
-                        ("levels", index, "level"), f"levels must be listed 0 to 4 in order; expected {index} here"
+                        ("levels", index, "level"),
+                        f"levels must be listed {m.LOWEST_LEVEL} to {m.HIGHEST_LEVEL} in order; expected {index} here",
                     )
                 )
 

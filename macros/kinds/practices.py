@@ -7,7 +7,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .. import model as m
-from ..registry import Context, Entry, Ids, Kind, file_name_matches
+from ..registry import Context, Entry, Ids, Kind, file_name_matches, item_id_matches
 from .core import domain_of_subdomain
 
 
@@ -60,7 +60,9 @@ def _check(ctx: Context, entries: list[Entry]) -> None:
                 ctx.ids.resolve(("practice",), related, source, ("related", index), "related practice")
         for number, block in data["levels"].items():
             for index, indicator in enumerate(block["indicators"]):
-                check_see(ctx.ids, entry, indicator, ("levels", number, "indicators", index))
+                path = ("levels", number, "indicators", index)
+                item_id_matches(ctx.ids, entry, indicator["id"], path + ("id",), data["id"], number, "indicator")
+                check_see(ctx.ids, entry, indicator, path)
 
 
 def _practice(entry: Entry) -> m.Practice:

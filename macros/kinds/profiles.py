@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .. import model as m
-from ..registry import Context, Entry, Ids, Kind, file_name_matches
+from ..registry import Context, Entry, Ids, Kind, file_name_matches, item_id_matches
 from .practices import check_see
 
 
@@ -54,9 +54,11 @@ def _has_profile_file(ctx: Context, entry: Entry) -> bool:
 
 
 def _check_considerations(ctx: Context, entries: list[Entry]) -> None:
+    prefixes = {folder_of(e): e.data["id_prefix"] for e in ctx.entries.get("profile", [])}
     for entry in entries:
         if not _has_profile_file(ctx, entry):
             continue
+        prefix = prefixes.get(folder_of(entry))
         file_name_matches(ctx.ids, entry, "practice", entry.path.stem, "file name")
         ctx.ids.resolve(("practice",), entry.data["practice"], entry.source, ("practice",), "practice")
         for number, items in entry.data["levels"].items():
@@ -64,6 +66,10 @@ def _check_considerations(ctx: Context, entries: list[Entry]) -> None:
                 for t_index, tag in enumerate(item["tags"]):
                     path = ("levels", number, index, "tags", t_index)
                     ctx.ids.resolve(("tag", folder_of(entry)), tag, entry.source, path, "tag")
+                if prefix:
+                    item_prefix = f"{prefix}-{entry.data['practice']}"
+                    path = ("levels", number, index, "id")
+                    item_id_matches(ctx.ids, entry, item["id"], path, item_prefix, number, "consideration")
                 check_see(ctx.ids, entry, item, ("levels", number, index))
 
 
@@ -102,7 +108,7 @@ def _exactly(ids: Ids, entry: Entry, path: tuple, mapping: dict, namespace: tupl
         ids.problems.append(entry.source.problem(path, f"missing {what}(s): {', '.join(missing)}", key=True))
     for key in mapping:
         if not ids.exists(namespace, key):
-            ids.fail(entry.source, path + (key,), f"unknown {what} '{key}'", key, expected)
+            ids.fail(entry.source, path + (key,), f"unknown {what} '{key}'", key, expected, key=True)
 
 
 def _check_archetypes(ctx: Context, entries: list[Entry]) -> None:
@@ -197,6 +203,7 @@ def _build_profiles(ctx: Context, entries: list[Entry]) -> None:
                 id=data["id"],
                 name=data["name"],
                 short_name=data["short_name"],
+                id_prefix=data["id_prefix"],
                 scope=data["scope"],
                 baseline=data.get("baseline", 2),
                 summary=data["summary"],

@@ -1,6 +1,6 @@
 """Kinds that state how the model is reviewed: constraints between practice targets
-(`constraints.yaml`, part of the model) and lint findings reviewers accepted (`acknowledged.yaml`,
-read by `smm-guide lint` only)."""
+(`constraints.yaml`, part of the model), ids that may never be used again (`retired.yaml`) and
+lint findings reviewers accepted (`acknowledged.yaml`, read by `smm-guide lint` only)."""
 
 from __future__ import annotations
 
@@ -50,9 +50,23 @@ def _build_acknowledged(ctx: Context, entries: list[Entry]) -> None:
     }
 
 
+def _check_retired(ctx: Context, entries: list[Entry]) -> None:
+    for entry in entries:
+        for index, item in enumerate(entry.data["retired"]):
+            if item["id"] in ctx.ids.known(("item",)):
+                source, path = ctx.ids.defined[("item",)][item["id"]]
+                line, _ = entry.source.where(("retired", index, "id"))
+                message = f"id '{item['id']}' is retired ({entry.source.path}:{line}) and can never be used again"
+                ctx.problems.append(source.problem(path, message))
+            for r_index, successor in enumerate(item.get("replaced_by", [])):
+                path = ("retired", index, "replaced_by", r_index)
+                ctx.ids.resolve(("item",), successor, entry.source, path, "indicator or consideration")
+
+
 KINDS = (
     Kind(
         "constraints", "constraints.yaml", ("constraint",), _define_constraints, _build_constraints, _check_constraints
     ),
+    Kind("retired", "retired.yaml", (), lambda ids, entry: None, check=_check_retired),
     Kind("acknowledged", "acknowledged.yaml", (), lambda ids, entry: None, _build_acknowledged, _check_acknowledged),
 )
