@@ -88,6 +88,9 @@ def load(data_dir: str | os.PathLike[str], kinds: tuple[Kind, ...] = KINDS) -> L
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         raise DataError([Problem(display_path(data_dir), 1, 1, "data folder not found")])
+    common = data_dir / SCHEMA_DIR / "common.schema.json"
+    if not common.is_file():
+        raise DataError([Problem(display_path(common), 1, 1, "the data folder's JSON Schemas are missing")])
     files, problems = discover(data_dir, kinds)
     schemas = Schemas(data_dir / SCHEMA_DIR)
     ctx = Context(data_dir, Ids(), {kind.name: [] for kind in kinds})

@@ -194,6 +194,81 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class Requirement:
+    """A requirement of a framework; nested ones (enhancements, subcategories) name their parent."""
+
+    id: str
+    code: str  # as the framework writes it, e.g. SR 1.1
+    title: str
+    title_ours: bool  # the framework gives no title; this short label is ours
+    description: str | None
+    security_levels: tuple[int, ...]
+    group: str
+    parent: str | None
+    children: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    code: str
+    name: str
+    description: str | None
+    requirements: tuple[str, ...]  # top-level requirement ids, in order
+
+    # A group reads like a requirement on pages: both have a page and both can be mapped.
+    title = property(lambda self: self.name)
+    title_ours = False
+    security_levels = property(lambda self: ())
+    parent = None
+    children = property(lambda self: self.requirements)
+
+
+@dataclass(frozen=True)
+class Framework:
+    id: str
+    name: str
+    short_name: str
+    publisher: str
+    version: str
+    date: str
+    description: str
+    references: tuple[str, ...]
+    mapped_at: str  # "groups" or "requirements": the level every mapping file must cover
+    notes: tuple[str, ...]
+    uncertain: tuple[str, ...]
+    groups: tuple[Group, ...]
+    requirements: tuple[Requirement, ...]  # every requirement at every depth, in document order
+    unmapped: Mapping[str, str]  # requirement or group id -> why it is deliberately not mapped
+    source: str
+    mapping_source: str | None
+
+    def node(self, node_id: str) -> Group | Requirement:
+        """A group or a requirement: both have a page and both can be mapped."""
+        return next(n for n in (*self.groups, *self.requirements) if n.id == node_id)
+
+    def mapped_nodes(self) -> tuple[Group | Requirement, ...]:
+        """The nodes every mapping file must cover."""
+        if self.mapped_at == "groups":
+            return self.groups
+        return tuple(r for r in self.requirements if r.parent is None)
+
+
+@dataclass(frozen=True)
+class MappingEntry:
+    """How one practice, from one level on, addresses one requirement (our reading, not official)."""
+
+    framework: str
+    requirement: str
+    practice: str
+    level: int
+    relationship: str
+    security_level: int | None
+    items: tuple[str, ...]
+    rationale: str
+
+
+@dataclass(frozen=True)
 class Constraint:
     """One practice's target should not exceed another's, because it builds on it."""
 
@@ -222,6 +297,8 @@ class Model:
     glossary: tuple[Term, ...]
     references: tuple[Reference, ...]
     constraints: tuple[Constraint, ...]
+    frameworks: tuple[Framework, ...]
+    mappings: tuple[MappingEntry, ...]
     _index: Mapping[str, Mapping[str, object]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -238,6 +315,7 @@ class Model:
             "profile": {p.id: p for p in self.profiles},
             "term": {t.id: t for t in self.glossary},
             "reference": {r.id: r for r in self.references},
+            "framework": {f.id: f for f in self.frameworks},
             "item": {
                 item.id: ItemPlace(practice.id, number, None)
                 for practice in self.practices
@@ -275,6 +353,9 @@ class Model:
 
     def reference(self, reference_id: str) -> Reference:
         return self._index["reference"][reference_id]  # type: ignore[return-value]
+
+    def framework(self, framework_id: str) -> Framework:
+        return self._index["framework"][framework_id]  # type: ignore[return-value]
 
     def item_place(self, item_id: str) -> ItemPlace:
         return self._index["item"][item_id]  # type: ignore[return-value]

@@ -16,12 +16,30 @@ from markupsafe import Markup
 
 from . import routes
 from .cache import cache_dir
+from .crosswalks import (
+    RELATIONSHIPS,
+    Mappings,
+    ancestors,
+    combined_rows,
+    derived_crosswalk,
+    framework_pairs,
+    practice_by_group,
+    requirements_table,
+)
 from .model import HIGHEST_LEVEL, LEVEL_NUMBERS, LOWEST_LEVEL, Model, Profile
 from .targets import archetype_suggestions
 from .text import escape_markdown, one_line, plain
 
 # Top-level nav positions of generated sections; hand-written pages set theirs with `nav_order`.
-NAV_ORDER = {"Model overview": 20, "Levels": 30, "Practices": 40, "Profiles": 50, "Glossary": 80, "References": 85}
+NAV_ORDER = {
+    "Model overview": 20,
+    "Levels": 30,
+    "Practices": 40,
+    "Profiles": 50,
+    "Frameworks": 55,
+    "Glossary": 80,
+    "References": 85,
+}
 
 
 @dataclass(frozen=True)
@@ -98,15 +116,18 @@ class PageRenderer:
 
 
 def _model_pages(model: Model) -> Iterator[PageSpec]:
+    mappings = Mappings(model)
     yield PageSpec("model", routes.MODEL, "domains.yaml", ("Model overview",))
     yield PageSpec("glossary", routes.GLOSSARY, "glossary.yaml", ("Glossary",))
     yield PageSpec("references", routes.REFERENCES, "references.yaml", ("References",))
     for level in model.levels:
         title = f"Level {level.level}: {level.name}"
-        yield PageSpec("level", routes.level(level.level), "levels.yaml", ("Levels", title), context={"level": level})
+        context = {"level": level, "mappings": mappings}
+        yield PageSpec("level", routes.level(level.level), "levels.yaml", ("Levels", title), context=context)
 
 
 def _practice_pages(model: Model) -> Iterator[PageSpec]:
+    mappings = Mappings(model)
     for domain in model.domains:
         section = ("Practices", domain.name)
         yield PageSpec("domain", routes.domain(domain.id), "domains.yaml", section, True, {"domain": domain})
@@ -124,6 +145,8 @@ def _practice_pages(model: Model) -> Iterator[PageSpec]:
                     "subdomain": sub,
                     "previous": previous,
                     "following": following,
+                    "mappings": mappings,
+                    "relationships": RELATIONSHIPS,
                 }
                 nav = (*section, sub.name, practice.name)
                 yield PageSpec("practice", routes.practice(practice_id), practice.source, nav, context=context)
@@ -156,14 +179,7 @@ def _profile_pages(model: Model) -> Iterator[PageSpec]:
                 context=context,
             )
         if profile.archetypes:
-            suggestions = {a.id: archetype_suggestions(model, profile, a) for a in profile.archetypes}
-            yield PageSpec(
-                "archetypes",
-                routes.archetypes(profile.id),
-                profile.archetypes_source,
-                (*section, "Archetype targets"),
-                context={**context, "suggestions": suggestions},
-            )
+            yield from _archetype_pages(model, profile, section)
         for domain in model.domains:
             yield PageSpec(
                 "profile-domain",
@@ -174,8 +190,82 @@ def _profile_pages(model: Model) -> Iterator[PageSpec]:
             )
 
 
+def _archetype_pages(model: Model, profile: Profile, section: tuple[str, ...]) -> Iterator[PageSpec]:
+    source, index = profile.archetypes_source, Mappings(model)
+    section = (*section, "Archetype targets")
+    yield PageSpec("archetypes", routes.archetypes(profile.id), source, section, True, {"profile": profile})
+    for archetype in profile.archetypes:
+        suggestions = archetype_suggestions(model, profile, archetype)
+        context = {"profile": profile, "archetype": archetype, "suggestions": suggestions}
+        page = routes.archetype(profile.id, archetype.id)
+        yield PageSpec("archetype", page, source, (*section, archetype.name), True, context)
+        for framework in model.frameworks:
+            rows = combined_rows(index, profile, archetype, framework)
+            context = {**context, "framework": framework, "rows": rows, "relationships": RELATIONSHIPS}
+            nav = (*section, archetype.name, framework.short_name)
+            yield PageSpec(
+                "combined", routes.combined(profile.id, archetype.id, framework.id), source, nav, context=context
+            )
+
+
+def _framework_pages(model: Model) -> Iterator[PageSpec]:
+    if not model.frameworks:
+        return
+    index = Mappings(model)
+    shared = {"mappings": index, "relationships": RELATIONSHIPS}
+    yield PageSpec("frameworks", routes.FRAMEWORKS, None, ("Frameworks",), True, shared)
+    for framework in model.frameworks:
+        section = ("Frameworks", framework.short_name)
+        context = {**shared, "framework": framework, "requirements_table": requirements_table(index, framework)}
+        yield PageSpec("framework", routes.framework(framework.id), framework.source, section, True, context)
+        nodes = [*framework.groups, *framework.requirements]
+        for position, node in enumerate(nodes):
+            inherited_from, entries = index.of(framework, node.id)
+            chain = ancestors(framework, node)
+            context = {
+                **shared,
+                "framework": framework,
+                "node": node,
+                "group": chain[0] if chain else None,
+                "ancestors": chain,
+                "entries": entries,
+                "inherited_from": inherited_from,
+                "previous": nodes[position - 1] if position else None,
+                "following": nodes[position + 1] if position + 1 < len(nodes) else None,
+            }
+            source = framework.mapping_source or framework.source
+            yield PageSpec("requirement", routes.requirement(framework.id, node.id), source, (), context=context)
+    yield PageSpec(
+        "crosswalks", routes.CROSSWALKS, None, ("Frameworks", "Crosswalks"), True, {"pairs": framework_pairs(model)}
+    )
+    for framework in model.frameworks:
+        table = practice_by_group(index, framework)
+        yield PageSpec(
+            "crosswalk",
+            routes.crosswalk(framework.id),
+            framework.mapping_source,
+            ("Frameworks", "Crosswalks", framework.short_name),
+            context={"framework": framework, "table": table},
+        )
+    for first, second in framework_pairs(model):
+        table = derived_crosswalk(index, first, second)
+        yield PageSpec(
+            "crosswalk-pair",
+            routes.crosswalk_pair(first.id, second.id),
+            None,
+            ("Frameworks", "Crosswalks", f"{first.short_name} and {second.short_name}"),
+            context={"first": first, "second": second, "table": table},
+        )
+    yield PageSpec("coverage", routes.COVERAGE, None, ("Frameworks", "Coverage gaps"), context=shared)
+
+
 # Every page kind family; a new one is one generator here plus its templates.
-PAGE_KINDS: tuple[Callable[[Model], Iterator[PageSpec]], ...] = (_model_pages, _practice_pages, _profile_pages)
+PAGE_KINDS: tuple[Callable[[Model], Iterator[PageSpec]], ...] = (
+    _model_pages,
+    _practice_pages,
+    _profile_pages,
+    _framework_pages,
+)
 
 
 def page_specs(model: Model) -> list[PageSpec]:

@@ -150,6 +150,9 @@ class Kind:
 def ordered(kinds: Iterable[Kind]) -> list[Kind]:
     """Kinds in an order where each comes after the kinds it names in `after`."""
     pending = list(kinds)
+    unknown = sorted({name for kind in pending for name in kind.after} - {kind.name for kind in pending})
+    if unknown:
+        raise ValueError(f"'after' names no kind: {', '.join(unknown)}")
     done: list[Kind] = []
     while pending:
         ready = [kind for kind in pending if all(name in {d.name for d in done} for name in kind.after)]

@@ -47,7 +47,44 @@ def characterization(profile_id: str) -> str:
 
 
 def archetypes(profile_id: str) -> str:
-    return f"profiles/{profile_id}/archetypes.md"
+    return f"profiles/{profile_id}/archetypes/index.md"
+
+
+def archetype(profile_id: str, archetype_id: str) -> str:
+    return f"profiles/{profile_id}/archetypes/{archetype_id}/index.md"
+
+
+def combined(profile_id: str, archetype_id: str, framework_id: str) -> str:
+    """An archetype's targets with the general indicators, the profile and one framework's requirements."""
+    return f"profiles/{profile_id}/archetypes/{archetype_id}/{framework_id}.md"
+
+
+FRAMEWORKS = "frameworks/index.md"
+COVERAGE = "coverage/index.md"
+CROSSWALKS = "crosswalks/index.md"
+
+
+def framework(framework_id: str) -> str:
+    return f"frameworks/{framework_id}/index.md"
+
+
+def requirement(framework_id: str, requirement_id: str) -> str:
+    """A requirement's permalink: frameworks/<framework-id>/<requirement-id>/."""
+    return f"frameworks/{framework_id}/{requirement_id}.md"
+
+
+def crosswalk(framework_id: str) -> str:
+    """Practices against one framework's groups."""
+    return f"crosswalks/{framework_id}.md"
+
+
+def crosswalk_pair(first_id: str, second_id: str) -> str:
+    """Two frameworks against each other, derived through the practices."""
+    return f"crosswalks/{first_id}--{second_id}.md"
+
+
+def download(name: str) -> str:
+    return f"downloads/{name}"
 
 
 def profile_compare(profile_id: str, domain_id: str) -> str:

@@ -8,6 +8,7 @@ path), `x-markdown` marks prose that is checked for raw HTML and script links.
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -83,6 +84,7 @@ class Schemas:
 END_ANCHOR = re.compile(r"(?<!\\)\$")
 
 
+@functools.cache
 def _detailed_validator() -> Any:
     """jsonschema's validator with `pattern` read as fastjsonschema reads it, so both agree on validity."""
     # Imported only here: jsonschema costs a noticeable share of a build that has no errors.
@@ -158,8 +160,14 @@ def error_problems(source: Source, error: Any) -> list[Problem]:
     return [source.problem(path, error.message)]
 
 
-def markdown_values(schema: dict, data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+def markdown_values(schema: dict, data: Any, path: tuple = (), root: dict | None = None) -> Iterator[tuple[tuple, str]]:
     """Every value of a schema-valid document that the schema marks as prose (`x-markdown`)."""
+    root = root or schema
+    if schema.get("$ref", "").startswith("#/"):
+        target = root
+        for part in schema["$ref"][2:].split("/"):
+            target = target[part]
+        schema = target
     if schema.get("x-markdown") and isinstance(data, str):
         yield path, data
     elif isinstance(data, dict):
@@ -168,10 +176,10 @@ def markdown_values(schema: dict, data: Any, path: tuple = ()) -> Iterator[tuple
         for key, value in data.items():
             child = properties.get(key, extra if isinstance(extra, dict) else None)
             if child:
-                yield from markdown_values(child, value, path + (key,))
+                yield from markdown_values(child, value, path + (key,), root)
     elif isinstance(data, list) and isinstance(schema.get("items"), dict):
         for index, value in enumerate(data):
-            yield from markdown_values(schema["items"], value, path + (index,))
+            yield from markdown_values(schema["items"], value, path + (index,), root)
 
 
 def text_field_problems(schema: dict, source: Source) -> list[Problem]:

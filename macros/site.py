@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from .content import NavEntry, nav_entry, render_content_page
+from .crosswalks import table_downloads
 from .export import downloads
 from .loader import DEFAULT_DATA_DIR, display_path
 from .model import Model
@@ -65,8 +66,9 @@ def site_nav(pages: list[GeneratedPage], entries: list[NavEntry]) -> list:
 
     def emit(title: str, node: dict) -> dict:
         children = node.get("children")
-        if not children and "path" in node:
-            return {title: node["path"]}
+        if not children and ("path" in node or "index" in node):
+            # A section with nothing but its index page is a page (Material labels empty sections wrongly).
+            return {title: node.get("path") or node["index"]}
         items = [node["index"]] if "index" in node else []
         return {title: items + [emit(name, child) for name, child in (children or {}).items()]}
 
@@ -77,7 +79,8 @@ def site_nav(pages: list[GeneratedPage], entries: list[NavEntry]) -> list:
 def build_outputs(model: Model, content_dir: Path) -> Outputs:
     pages = generate_pages(model)
     entries = [entry for path, text in content_markdown(content_dir).items() if (entry := nav_entry(path, text))]
-    return Outputs(model, pages, downloads(model), site_nav(pages, entries), abbreviations(model))
+    files = {**downloads(model), **table_downloads(model)}
+    return Outputs(model, pages, files, site_nav(pages, entries), abbreviations(model))
 
 
 def write_tree(model: Model, content_dir: Path, out_dir: Path) -> list[Path]:

@@ -64,3 +64,11 @@ def one_line(text: str) -> Markup:
 def plain(text: str) -> str:
     """Text without Markdown emphasis or code markers, for tooltips and attributes."""
     return re.sub(r"[*`_]", "", " ".join(text.split()))
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralize_formula(text: str) -> str:
+    """Text a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection)."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text

@@ -75,7 +75,9 @@ def accessibility_problems(html: str) -> list[str]:
             problems.append(f"navigation region without a label: {nav[:80]}")
     for control in re.findall(r"<(?:input|select|textarea)\b[^>]*>", html):
         name = re.search(r'\bid="([^"]+)"', control)
-        labelled = "aria-label" in control or (name and f'for="{name.group(1)}"' in html) or 'type="hidden"' in control
+        # Material's md-toggle checkboxes are hidden state holders, never shown or focused.
+        hidden = 'type="hidden"' in control or "md-toggle" in control
+        labelled = "aria-label" in control or (name and f'for="{name.group(1)}"' in html) or hidden
         if not labelled:
             problems.append(f"control without a label: {control[:80]}")
     return problems

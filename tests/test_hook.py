@@ -43,7 +43,7 @@ def test_generated_pages_edit_their_data_file(config):
     files = hook.on_files(Files([]), config)
     practice = files.get_file_from_path("practices/access-control.md")
     assert practice.edit_uri == "../data/practices/access-control.yaml"
-    assert files.get_file_from_path("profiles/digital-twin/archetypes.md").edit_uri == (
+    assert files.get_file_from_path("profiles/digital-twin/archetypes/index.md").edit_uri == (
         "../data/profiles/digital-twin/archetypes.yaml"
     )
     assert files.get_file_from_path("downloads/smm-guide.json") is not None

@@ -37,7 +37,7 @@ def test_golden_pages(mini_pages):
 
 def test_page_kinds_and_edit_sources(mini_pages):
     assert mini_pages["practices/p-one.md"].source == "practices/p-one.yaml"
-    assert mini_pages["profiles/pos/archetypes.md"].source == "profiles/pos/archetypes.yaml"
+    assert mini_pages["profiles/pos/archetypes/index.md"].source == "profiles/pos/archetypes.yaml"
     assert mini_pages["profiles/pos/characterization.md"].source == "profiles/pos/dimensions.yaml"
     assert {f"levels/{n}.md" for n in range(5)} <= set(mini_pages)
     assert "domains/first-domain/sub-a/index.md" in mini_pages
@@ -50,9 +50,9 @@ def test_second_profile_needs_data_only(mini_pages):
     assert "Terminals are listed per store." in practice
     assert "The Point of Sale Profile adds no considerations" in mini_pages["practices/p-two.md"].content
     assert (
-        "| [Practice One](../../practices/p-one.md) | **3** |" not in mini_pages["profiles/pos/archetypes.md"].content
+        "| [Practice One](../../practices/p-one.md) | **3** |" not in mini_pages["profiles/pos/archetypes/index.md"].content
     )
-    assert "| 1 | **3** | 1–3 |" in mini_pages["profiles/pos/archetypes.md"].content
+    assert "| 1 | **3** | 1–3 |" in mini_pages["profiles/pos/archetypes/index.md"].content
 
 
 def test_template_syntax_in_data_is_shown_literally(tmp_path):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from ..registry import Kind, ordered
-from . import core, practices, profiles, review
+from . import core, frameworks, practices, profiles, review
 
-KINDS: tuple[Kind, ...] = tuple(ordered([*core.KINDS, *practices.KINDS, *profiles.KINDS, *review.KINDS]))
+KINDS: tuple[Kind, ...] = tuple(
+    ordered([*core.KINDS, *practices.KINDS, *profiles.KINDS, *frameworks.KINDS, *review.KINDS])
+)
