@@ -47,9 +47,9 @@ bench: bytecode
 # Accessibility audit of the built site with axe-core in headless Chromium (Debian's chromium,
 # Node.js and npm needed; not part of `make test`, which must run on a machine without a browser).
 a11y: build
-	cd tests/a11y && npm install --no-save --no-audit --no-fund --silent
+	cd tests/js && npm install --no-save --no-audit --no-fund --silent
 	$(BIN)/python -m http.server 8765 --bind 127.0.0.1 --directory site >/dev/null 2>&1 & \
-	  server=$$!; sleep 1; node tests/a11y/axe.js http://127.0.0.1:8765/ site; status=$$?; kill $$server; exit $$status
+	  server=$$!; sleep 1; node tests/js/axe.js http://127.0.0.1:8765/ site; status=$$?; kill $$server; exit $$status
 
 clean:
 	rm -rf site .site-tmp .site-old

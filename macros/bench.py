@@ -23,6 +23,7 @@ import yaml
 
 from .cache import CACHE_DIR
 from .loader import load_model
+from .pages import abbreviations
 from .site import write_tree
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,7 +42,8 @@ def _best(command: list[str], env: dict[str, str], cwd: Path, repeats: int) -> f
 
 
 def scale_data(source: Path, target: Path, factor: int) -> None:
-    """A synthetic data set: every practice (and its profile considerations) `factor` times."""
+    """A synthetic data set `factor` times as large: every practice with its profile considerations,
+    and every framework with its mappings onto the copied practices."""
     shutil.copytree(source, target)
     practices = sorted((target / "practices").glob("*.yaml"))
     count = len(practices)
@@ -63,6 +65,7 @@ def scale_data(source: Path, target: Path, factor: int) -> None:
                 text = re.sub(rf"^practice: {pid}$", f"practice: {pid}{suffix}", text, flags=re.M)
                 text = re.sub(rf"(- id: \w+-){pid}-", rf"\g<1>{pid}{suffix}-", text)
                 (considerations.parent / f"{pid}{suffix}.yaml").write_text(text, encoding="utf-8")
+    _scale_frameworks(target, factor)
     for path in archetype_files:
         header, body = path.read_text(encoding="utf-8").split("\n", 1)
         data = yaml.safe_load(body)
@@ -73,7 +76,33 @@ def scale_data(source: Path, target: Path, factor: int) -> None:
         path.write_text(header + "\n" + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
-def plain_config(docs: Path, site: Path) -> Path:
+def _scale_frameworks(target: Path, factor: int) -> None:
+    def dump(path: Path, header: str, data: dict) -> None:
+        path.write_text(header + "\n" + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+    for path in sorted((target / "frameworks").glob("*.yaml")):
+        header, body = path.read_text(encoding="utf-8").split("\n", 1)
+        for copy in range(1, factor):
+            data = yaml.safe_load(body)
+            data["id"] += f"-x{copy}"
+            data["short_name"] += f" x{copy}"
+            data["crosswalk_with"] = [f"{other}-x{copy}" for other in data.get("crosswalk_with", [])]
+            dump(path.parent / f"{data['id']}.yaml", header, data)
+    for path in sorted((target / "mappings").glob("*.yaml")):
+        header, body = path.read_text(encoding="utf-8").split("\n", 1)
+        for copy in range(1, factor):
+            data = yaml.safe_load(body)
+            data["framework"] += f"-x{copy}"
+            for entry in data["mappings"]:
+                practice = entry["practice"]
+                entry["practice"] = f"{practice}-x{copy}"
+                entry["items"] = [
+                    item.replace(f"{practice}-", f"{practice}-x{copy}-", 1) for item in entry.get("items", [])
+                ]
+            dump(path.parent / f"{data['framework']}.yaml", header, data)
+
+
+def plain_config(docs: Path, site: Path, tooltips: dict[str, str]) -> Path:
     """mkdocs.yml for the generated Markdown: same theme and extensions, no hook, no macros."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)
     config.pop("hooks", None)
@@ -83,6 +112,11 @@ def plain_config(docs: Path, site: Path) -> Path:
     config["site_dir"] = str(site)
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config["nav"] = yaml.safe_load((docs / "nav.yml").read_text(encoding="utf-8"))["nav"]
+    # The same glossary tooltips as the real build, given the same way (Markdown's abbr glossary).
+    config["markdown_extensions"] = [
+        {"abbr": {"glossary": tooltips}} if extension == "abbr" else extension
+        for extension in config["markdown_extensions"]
+    ]
     (docs / "nav.yml").unlink()
     path = docs.parent / "plain-mkdocs.yml"
     path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
@@ -111,8 +145,9 @@ def measure(data_dir: Path, work: Path, repeats: int) -> tuple[float, float, flo
     cold = _timed([*mkdocs, "--site-dir", str(work / "full")], env, ROOT)
     full = _best([*mkdocs, "--site-dir", str(work / "full")], env, ROOT, repeats)
     docs = work / "docs"
-    write_tree(load_model(data_dir), ROOT / "content", docs)
-    config = plain_config(docs, work / "plain")
+    model = load_model(data_dir)
+    write_tree(model, ROOT / "content", docs, tooltips_in_pages=False)
+    config = plain_config(docs, work / "plain", abbreviations(model))
     plain_env = {key: value for key, value in env.items() if key != "SMM_GUIDE_DATA_DIR"}
     plain = _best([*mkdocs, "--config-file", str(config)], plain_env, work, repeats)
     pages = sum(1 for _ in (work / "full").rglob("index.html"))

@@ -8,7 +8,6 @@ import csv
 import io
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import combinations
 
 from . import routes
 from .model import Framework, Group, MappingEntry, Model, Requirement
@@ -93,10 +92,11 @@ class Mappings:
         """Mapped nodes whose lowest mapped level is `level`."""
         return [node for node in framework.mapped_nodes() if self.lowest_level(framework, node.id) == level]
 
-    def unmapped_practice_levels(self, framework: Framework) -> list[tuple[str, int]]:
-        """(practice id, level) pairs at which no requirement of the framework is first met."""
-        used = {(e.practice, e.level) for e in self.model.mappings if e.framework == framework.id}
-        return [(p.id, n) for p in self.model.practices for n in p.levels if (p.id, n) not in used]
+    def unmapped_practice_levels(self) -> dict[str, list[int]]:
+        """Practice id -> the levels from which the practice meets no requirement of any framework."""
+        used = {(e.practice, e.level) for e in self.model.mappings}
+        found = {p.id: [n for n in p.levels if (p.id, n) not in used] for p in self.model.practices}
+        return {practice_id: levels for practice_id, levels in found.items() if levels}
 
 
 def _entry_order(entry: MappingEntry) -> tuple:
@@ -145,22 +145,21 @@ def requirements_table(mappings: Mappings, framework: Framework) -> Table:
 
 
 def practice_by_group(mappings: Mappings, framework: Framework) -> Table:
-    """Heatmap rows: per practice and group, how many requirements it maps and from which level."""
+    """Heatmap rows: per practice and group, how many requirements it maps and from which level.
+
+    Practices that address nothing in the framework get no row; the page counts them instead.
+    """
     rows = []
     for practice in mappings.model.practices:
+        entries = [e for e in mappings.by_practice.get(practice.id, []) if e.framework == framework.id]
+        if not entries:
+            continue
         cells = [Cell(practice.name, routes.practice(practice.id))]
-        total = 0
         for group in framework.groups:
-            entries = [
-                e
-                for e in mappings.by_practice.get(practice.id, [])
-                if e.framework == framework.id and _group_of(framework, e.requirement) == group.id
-            ]
-            total += len(entries)
-            lowest = min((e.level for e in entries), default=None)
-            text = f"{len(entries)} from L{lowest}" if entries else "–"
-            cells.append(Cell(text))
-        cells.append(Cell(str(total)))
+            found = [e for e in entries if _group_of(framework, e.requirement) == group.id]
+            lowest = min((e.level for e in found), default=None)
+            cells.append(Cell(f"{len(found)} from L{lowest}" if found else "–"))
+        cells.append(Cell(str(len(entries))))
         rows.append(tuple(cells))
     columns = ("Practice", *(group.code for group in framework.groups), "Total")
     return Table(columns, tuple(rows))
@@ -197,7 +196,8 @@ def derived_crosswalk(mappings: Mappings, first: Framework, second: Framework) -
 
 
 def framework_pairs(model: Model) -> list[tuple[Framework, Framework]]:
-    return list(combinations(model.frameworks, 2))
+    """The derived crosswalks each framework declares (`crosswalk_with`)."""
+    return [(framework, model.framework(other)) for framework in model.frameworks for other in framework.crosswalk_with]
 
 
 def to_csv(table: Table) -> str:
@@ -213,6 +213,7 @@ def to_csv(table: Table) -> str:
 class CombinedRow:
     practice: object
     target: int
+    levels: tuple[int, ...]  # the described levels up to the target
     indicators: tuple  # (level, indicator) for every level up to the target
     considerations: tuple  # (level, consideration) of the profile, same levels
     met: tuple[MappingEntry, ...]  # mappings from a level at or below the target
@@ -232,6 +233,7 @@ def combined_rows(mappings: Mappings, profile, archetype, framework: Framework) 
             CombinedRow(
                 practice,
                 target,
+                tuple(levels),
                 tuple((n, i) for n in levels for i in practice.levels[n].indicators),
                 tuple((n, c) for n in levels for c in profile.considerations(practice.id, n)),
                 tuple(e for e in entries if e.level <= target),

@@ -34,21 +34,29 @@ def on_config(config):
     return config
 
 
-def _edit_uri(config, source: str | None) -> str | None:
-    """A generated page's edit link opens its data file; edit_uri points at the docs folder."""
+def _data_and_docs(config) -> tuple[str, str] | None:
+    """The data and docs folders relative to the project, or None if the data lies outside it."""
     root = Path(config.config_file_path).resolve().parent
     data_dir = data_dir_for(config.config_file_path).resolve()
-    if source is None or not config.edit_uri or not data_dir.is_relative_to(root):
+    if not config.edit_uri or not data_dir.is_relative_to(root):
         return None
-    docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
-    return edit_path(f"{data_dir.relative_to(root).as_posix()}/{source}", docs)
+    return data_dir.relative_to(root).as_posix(), Path(config.docs_dir).resolve().relative_to(root).as_posix()
+
+
+def _edit_uri(config, source: str | None, folders: tuple[str, str] | bool | None = True) -> str | None:
+    """A generated page's edit link opens its data file; edit_uri points at the docs folder."""
+    folders = _data_and_docs(config) if folders is True else folders
+    if source is None or not folders:
+        return None
+    return edit_path(f"{folders[0]}/{source}", folders[1])
 
 
 def on_files(files: Files, config) -> Files:
     outputs = config[OUTPUTS]
+    folders = _data_and_docs(config)
     for page in outputs.pages:
         generated = File.generated(config, page.path, content=page.content)
-        generated.edit_uri = _edit_uri(config, page.source)
+        generated.edit_uri = _edit_uri(config, page.source, folders)
         files.append(generated)
     for path, content in outputs.files.items():
         files.append(File.generated(config, path, content=content))

@@ -150,6 +150,7 @@ class Profile:
     id_prefix: str  # consideration ids are <prefix>-<practice>-<level>-<n>
     scope: str
     baseline: int  # starting level of the target-suggestion rule
+    combine_with: tuple[str, ...]  # frameworks whose requirements each archetype's combined page lists
     summary: str
     description: str
     uncertainty: str | None
@@ -235,6 +236,7 @@ class Framework:
     description: str
     references: tuple[str, ...]
     mapped_at: str  # "groups" or "requirements": the level every mapping file must cover
+    crosswalk_with: tuple[str, ...]  # frameworks to publish a derived crosswalk with
     notes: tuple[str, ...]
     uncertain: tuple[str, ...]
     groups: tuple[Group, ...]
@@ -243,9 +245,14 @@ class Framework:
     source: str
     mapping_source: str | None
 
+    _nodes: Mapping[str, Group | Requirement] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_nodes", MappingProxyType({n.id: n for n in (*self.groups, *self.requirements)}))
+
     def node(self, node_id: str) -> Group | Requirement:
         """A group or a requirement: both have a page and both can be mapped."""
-        return next(n for n in (*self.groups, *self.requirements) if n.id == node_id)
+        return self._nodes[node_id]
 
     def mapped_nodes(self) -> tuple[Group | Requirement, ...]:
         """The nodes every mapping file must cover."""

@@ -28,7 +28,7 @@ from .crosswalks import (
 )
 from .model import HIGHEST_LEVEL, LEVEL_NUMBERS, LOWEST_LEVEL, Model, Profile
 from .targets import archetype_suggestions
-from .text import escape_markdown, one_line, plain
+from .text import escape_markdown, one_line, plain, unmarked
 
 # Top-level nav positions of generated sections; hand-written pages set theirs with `nav_order`.
 NAV_ORDER = {
@@ -100,7 +100,7 @@ def abbreviations(model: Model) -> dict[str, str]:
         if term.tooltip:
             # Acronyms match as written; terms also match in lower case, as they appear in sentences.
             shown = [term.abbr] if term.abbr else sorted({term.term, term.term.lower()})
-            found.update({text: plain(term.definition) for text in shown})
+            found.update({text: unmarked(term.definition) for text in shown})
     return found
 
 
@@ -199,7 +199,7 @@ def _archetype_pages(model: Model, profile: Profile, section: tuple[str, ...]) -
         context = {"profile": profile, "archetype": archetype, "suggestions": suggestions}
         page = routes.archetype(profile.id, archetype.id)
         yield PageSpec("archetype", page, source, (*section, archetype.name), True, context)
-        for framework in model.frameworks:
+        for framework in map(model.framework, profile.combine_with):
             rows = combined_rows(index, profile, archetype, framework)
             context = {**context, "framework": framework, "rows": rows, "relationships": RELATIONSHIPS}
             nav = (*section, archetype.name, framework.short_name)

@@ -132,7 +132,14 @@ def relative(from_page: str, target: str) -> str:
     path, _, anchor = target.partition("#")
     if not path:
         return f"#{anchor}"
-    link = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
+    # Both paths are clean and relative to the docs root, so plain string work is enough (and
+    # much faster than posixpath.relpath, which asks the operating system for the working folder).
+    source = from_page.split("/")[:-1]
+    parts = path.split("/")
+    shared = 0
+    while shared < min(len(source), len(parts) - 1) and source[shared] == parts[shared]:
+        shared += 1
+    link = "/".join([".."] * (len(source) - shared) + parts[shared:])
     return f"{link}#{anchor}" if anchor else link
 
 

@@ -83,14 +83,16 @@ def build_outputs(model: Model, content_dir: Path) -> Outputs:
     return Outputs(model, pages, files, site_nav(pages, entries), abbreviations(model))
 
 
-def write_tree(model: Model, content_dir: Path, out_dir: Path) -> list[Path]:
+def write_tree(model: Model, content_dir: Path, out_dir: Path, *, tooltips_in_pages: bool = True) -> list[Path]:
     """Write the complete Markdown tree (hand-written and generated pages, downloads) to out_dir.
 
-    Hand-written pages are rendered and the glossary tooltips appended to every page, since the
-    tree is meant for any engine, not only for one that reads our MkDocs configuration.
+    Hand-written pages are rendered. The glossary tooltips are appended to every page, since the
+    tree is meant for any engine, not only for one that reads our MkDocs configuration; an engine
+    configured with the same abbreviations asks for `tooltips_in_pages=False`.
     """
     outputs = build_outputs(model, content_dir)
-    footer = "\n" + "\n".join(f"*[{text}]: {meaning}" for text, meaning in outputs.abbreviations.items()) + "\n"
+    lines = [f"*[{text}]: {meaning}" for text, meaning in outputs.abbreviations.items()]
+    footer = "\n" + "\n".join(lines) + "\n" if tooltips_in_pages else ""
     texts: dict[str, str | bytes] = {}
     for path in sorted(content_dir.rglob("*")):
         if path.is_file():

@@ -61,9 +61,14 @@ def one_line(text: str) -> Markup:
     return Markup(str(escape_markdown(flat)).replace("|", "&#124;"))
 
 
-def plain(text: str) -> str:
-    """Text without Markdown emphasis or code markers, for tooltips and attributes."""
-    return re.sub(r"[*`_]", "", " ".join(text.split()))
+def unmarked(text: str) -> str:
+    """Text on one line without Markdown emphasis or code markers."""
+    return re.sub(r"[*`_]", "", " ".join(str(text).split()))
+
+
+def plain(text: str) -> Markup:
+    """Unmarked text escaped for tooltips, link titles and attributes in a page."""
+    return Markup(unmarked(text).translate(MARKDOWN_ESCAPES).replace('"', "&quot;"))
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

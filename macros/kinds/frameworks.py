@@ -41,6 +41,12 @@ def _check_framework(ctx: Context, entries: list[Entry]) -> None:
         file_name_matches(ctx.ids, entry, "id", entry.path.stem, "file name")
         for index, ref in enumerate(entry.data["references"]):
             ctx.ids.resolve(("reference",), ref, entry.source, ("references", index), "reference")
+        for index, other in enumerate(entry.data.get("crosswalk_with", [])):
+            path = ("crosswalk_with", index)
+            if other == entry.data["id"]:
+                ctx.problems.append(entry.source.problem(path, "a framework cannot be crosswalked with itself"))
+            else:
+                ctx.ids.resolve(("framework",), other, entry.source, path, "framework")
         for path, node, _, _ in _nodes(entry.data):
             levels = node.get("security_levels", [])
             if levels and levels != list(range(min(levels), 5)):
@@ -85,6 +91,7 @@ def _build_frameworks(ctx: Context, entries: list[Entry]) -> None:
                 description=data["description"],
                 references=tuple(data["references"]),
                 mapped_at=data["mapped_at"],
+                crosswalk_with=tuple(data.get("crosswalk_with", ())),
                 notes=tuple(data.get("notes", ())),
                 uncertain=tuple(data.get("uncertain", ())),
                 groups=groups,

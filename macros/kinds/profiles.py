@@ -32,6 +32,8 @@ def _claim_profile(ids: Ids, path: Path, _data: Any) -> None:
 def _check_profile(ctx: Context, entries: list[Entry]) -> None:
     for entry in entries:
         file_name_matches(ctx.ids, entry, "id", folder_of(entry), "folder name")
+        for index, framework in enumerate(entry.data.get("combine_with", [])):
+            ctx.ids.resolve(("framework",), framework, entry.source, ("combine_with", index), "framework")
         for index, ref in enumerate(entry.data["references"]):
             ctx.ids.resolve(("reference",), ref, entry.source, ("references", index), "reference")
 
@@ -206,6 +208,7 @@ def _build_profiles(ctx: Context, entries: list[Entry]) -> None:
                 id_prefix=data["id_prefix"],
                 scope=data["scope"],
                 baseline=data.get("baseline", 2),
+                combine_with=tuple(data.get("combine_with", ())),
                 summary=data["summary"],
                 description=data["description"],
                 uncertainty=data.get("uncertainty"),

@@ -1,0 +1,67 @@
+"""Browser tests (tests/js/*.test.mjs, Node's test runner driving Debian's Chromium) against a fresh build.
+
+They need Chromium, Node.js and npm; without them they are skipped with the reason shown, so
+`make test` still runs on a machine without a browser. CI installs all three (.ci/run).
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+
+from .conftest import ROOT
+from .test_build import mkdocs_build
+
+JS = ROOT / "tests" / "js"
+CHROMIUM = os.environ.get("SMM_CHROMIUM", "/usr/bin/chromium")
+MISSING = [
+    name
+    for name, found in (
+        ("chromium", os.path.exists(CHROMIUM)),
+        ("node", shutil.which("node")),
+        ("npm", shutil.which("npm")),
+    )
+    if not found
+]
+pytestmark = pytest.mark.skipif(bool(MISSING), reason=f"browser tests need {', '.join(MISSING)} (see .ci/run)")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    site = tmp_path_factory.mktemp("browser-site")
+    built = mkdocs_build(site)
+    assert built.returncode == 0, built.stderr
+    if not (JS / "node_modules" / "playwright-core").is_dir():
+        subprocess.run(["npm", "install", "--no-save", "--no-audit", "--no-fund", "--silent"], cwd=JS, check=True)
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(site)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(50):
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        time.sleep(0.1)
+    yield f"http://127.0.0.1:{port}/", site
+    server.terminate()
+    server.wait()
+
+
+@pytest.mark.parametrize("suite", sorted(p.name for p in JS.glob("*.test.mjs")))
+def test_browser_suite(served, suite):
+    base, _ = served
+    env = {**os.environ, "SMM_BASE_URL": base, "SMM_CHROMIUM": CHROMIUM}
+    result = subprocess.run(["node", "--test", suite], cwd=JS, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
