@@ -6,6 +6,7 @@ What it builds is kept on the MkDocs config under OUTPUTS, where `macros/main.py
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -31,6 +32,9 @@ def on_config(config):
     config.nav = outputs.nav
     config.mdx_configs.setdefault("abbr", {})["glossary"] = outputs.abbreviations
     config[OUTPUTS] = outputs
+    # The model and the generated pages live until the build ends; keep the garbage collector from
+    # walking them again on every collection while MkDocs renders hundreds of pages.
+    gc.freeze()
     return config
 
 

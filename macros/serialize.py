@@ -23,15 +23,21 @@ def _public_fields(cls: type) -> list[dataclasses.Field]:
     return [f for f in dataclasses.fields(cls) if not f.name.startswith("_")]
 
 
+@cache
+def _exported_names(cls: type) -> tuple[tuple[str, str], ...]:
+    """(attribute, exported key) of a model class, looked up once per class."""
+    return tuple((f.name, EXPORT_NAMES.get(f.name, f.name)) for f in _public_fields(cls))
+
+
 def to_data(value: Any) -> Any:
     """Plain JSON values for a model object: dataclasses as objects, mappings with string keys."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {EXPORT_NAMES.get(f.name, f.name): to_data(getattr(value, f.name)) for f in _public_fields(type(value))}
-    if isinstance(value, Mapping):
-        return {str(key): to_data(item) for key, item in value.items()}
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
     if isinstance(value, (tuple, list)):
         return [to_data(item) for item in value]
-    return value
+    if isinstance(value, Mapping):
+        return {str(key): to_data(item) for key, item in value.items()}
+    return {key: to_data(getattr(value, name)) for name, key in _exported_names(type(value))}
 
 
 def _type_schema(annotation: Any) -> dict:

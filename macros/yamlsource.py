@@ -18,6 +18,7 @@ Path = tuple[str | int, ...]
 # libyaml composes nodes (with the same marks) several times faster than the pure-Python parser.
 COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 BOM = "\ufeff"
+STR_TAG = "tag:yaml.org,2002:str"
 
 
 @dataclass
@@ -80,6 +81,8 @@ class _Builder:
         self.open: set[int] = set()  # collections being built: an alias to one of them never ends
 
     def scalar(self, node: yaml.Node) -> Any:
+        if node.tag == STR_TAG:
+            return node.value  # what the constructor would return, without its bookkeeping
         try:
             return self.scalars.construct_object(node)
         except yaml.constructor.ConstructorError:
