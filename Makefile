@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+A11Y_PORT ?= 8765
 # Reproducible builds: dates in generated files come from the last commit, not the clock.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 export SOURCE_DATE_EPOCH
@@ -48,8 +49,9 @@ bench: bytecode
 # Node.js and npm needed; not part of `make test`, which must run on a machine without a browser).
 a11y: build
 	cd tests/js && npm install --no-save --no-audit --no-fund --silent
-	$(BIN)/python -m http.server 8765 --bind 127.0.0.1 --directory site >/dev/null 2>&1 & \
-	  server=$$!; sleep 1; node tests/js/axe.js http://127.0.0.1:8765/ site; status=$$?; kill $$server; exit $$status
+	$(BIN)/python -m http.server $(A11Y_PORT) --bind 127.0.0.1 --directory site >/dev/null 2>&1 & \
+	  server=$$!; sleep 1; kill -0 $$server || { echo "a11y: port $(A11Y_PORT) is taken"; exit 1; }; \
+	  node tests/js/axe.js http://127.0.0.1:$(A11Y_PORT)/ site; status=$$?; kill $$server; exit $$status
 
 clean:
 	rm -rf site .site-tmp .site-old

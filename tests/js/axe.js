@@ -25,7 +25,13 @@ function pagesIn(dir, prefix = '') {
     const context = await browser.newContext({ colorScheme: scheme });
     const page = await context.newPage();
     for (const url of pages) {
-      await page.goto(base + url);
+      const response = await page.goto(base + url);
+      if (!response || !response.ok()) {
+        // A stale or wrong server must not pass as "no violations".
+        failures += 1;
+        console.log(`${scheme} /${url}: HTTP ${response ? response.status() : 'no response'}`);
+        continue;
+      }
       await page.addScriptTag({ content: axeSource });
       const result = await page.evaluate(() => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
       for (const violation of result.violations) {
