@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -39,6 +40,7 @@ def text_problems(text: str) -> list[str]:
     return problems
 
 
+@lru_cache(maxsize=1 << 16)
 def escape_markdown(text: str) -> Markup:
     """Escape characters with a meaning beyond Markdown, leaving `code spans` as written."""
     if "`" not in text:
@@ -55,6 +57,7 @@ def escape_markdown(text: str) -> Markup:
     return Markup("".join(parts))
 
 
+@lru_cache(maxsize=1 << 16)
 def one_line(text: str) -> Markup:
     """Escaped text for a table cell: one line, pipes escaped."""
     flat = " ".join(str(text).split())
