@@ -3,6 +3,7 @@ the model's lossless serialization (macros/serialize.py)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 from .model import Model
@@ -40,6 +41,15 @@ def schema_dict() -> dict:
 def export_json(model: Model) -> str:
     # Compact: the C encoder is several times faster than indented output on large models.
     return json.dumps(model_to_dict(model), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def model_version(model: Model) -> str:
+    """Names this exact model: the export format and a digest of the exported content.
+
+    Workbooks and saved assessments carry it, so a file made from other data is recognized.
+    """
+    digest = hashlib.sha256(export_json(model).encode("utf-8")).hexdigest()[:12]
+    return f"{FORMAT_VERSION}+{digest}"
 
 
 def export_schema() -> str:

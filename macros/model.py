@@ -286,6 +286,21 @@ class Constraint:
 
 
 @dataclass(frozen=True)
+class ScoringExample:
+    """A test vector of the scoring rule, also shown as a worked example."""
+
+    id: str
+    description: str
+    target: int | None
+    levels: Mapping[int, tuple[str, ...]]  # level -> statuses of its items
+    achieved: int
+    gap: int | None
+    over: int
+    assessed: bool
+    provisional: bool
+
+
+@dataclass(frozen=True)
 class ItemPlace:
     """Where an indicator (profile None) or a profile consideration sits."""
 
@@ -306,6 +321,7 @@ class Model:
     constraints: tuple[Constraint, ...]
     frameworks: tuple[Framework, ...]
     mappings: tuple[MappingEntry, ...]
+    scoring_examples: tuple[ScoringExample, ...]
     _index: Mapping[str, Mapping[str, object]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod

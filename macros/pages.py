@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import routes
+from . import checklists, routes
 from .cache import cache_dir
 from .crosswalks import (
     RELATIONSHIPS,
@@ -37,6 +37,7 @@ NAV_ORDER = {
     "Practices": 40,
     "Profiles": 50,
     "Frameworks": 55,
+    "Assess": 60,
     "Glossary": 80,
     "References": 85,
 }
@@ -115,7 +116,7 @@ class PageRenderer:
         return GeneratedPage(spec.path, body.rstrip("\n") + "\n", spec.source, spec.nav, spec.index)
 
 
-def _model_pages(model: Model) -> Iterator[PageSpec]:
+def _model_pages(model: Model, downloads: list) -> Iterator[PageSpec]:
     mappings = Mappings(model)
     yield PageSpec("model", routes.MODEL, "domains.yaml", ("Model overview",))
     yield PageSpec("glossary", routes.GLOSSARY, "glossary.yaml", ("Glossary",))
@@ -126,7 +127,7 @@ def _model_pages(model: Model) -> Iterator[PageSpec]:
         yield PageSpec("level", routes.level(level.level), "levels.yaml", ("Levels", title), context=context)
 
 
-def _practice_pages(model: Model) -> Iterator[PageSpec]:
+def _practice_pages(model: Model, downloads: list) -> Iterator[PageSpec]:
     mappings = Mappings(model)
     for domain in model.domains:
         section = ("Practices", domain.name)
@@ -158,7 +159,7 @@ def _tag_counts(profile: Profile) -> Counter:
     )
 
 
-def _profile_pages(model: Model) -> Iterator[PageSpec]:
+def _profile_pages(model: Model, downloads: list) -> Iterator[PageSpec]:
     for profile in model.profiles:
         section = ("Profiles", profile.name)
         context = {"profile": profile}
@@ -208,7 +209,7 @@ def _archetype_pages(model: Model, profile: Profile, section: tuple[str, ...]) -
             )
 
 
-def _framework_pages(model: Model) -> Iterator[PageSpec]:
+def _framework_pages(model: Model, downloads: list) -> Iterator[PageSpec]:
     if not model.frameworks:
         return
     index = Mappings(model)
@@ -259,20 +260,37 @@ def _framework_pages(model: Model) -> Iterator[PageSpec]:
     yield PageSpec("coverage", routes.COVERAGE, None, ("Frameworks", "Coverage gaps"), context=shared)
 
 
+def _checklist_pages(model: Model, downloads: list) -> Iterator[PageSpec]:
+    section = ("Assess", "Printable checklists")
+    variants = checklists.variants(model)
+    yield PageSpec("checklists", routes.CHECKLISTS, None, section, True, {"variants": variants})
+    for variant in variants:
+        by_practice: dict[str, list] = {p.id: [] for p in model.practices}
+        for row in checklists.rows(model, [p.id for p in model.practices], variant.profiles):
+            by_practice[row.practice].append(row)
+        scopes = [("all", [p.id for p in model.practices])] + [(p.id, [p.id]) for p in model.practices]
+        for name, practice_ids in scopes:
+            context = {"variant": variant, "name": name, "practice_ids": practice_ids, "checklist_rows": by_practice}
+            yield PageSpec("checklist", routes.checklist(variant.id, name), None, (), context=context)
+    yield PageSpec("scoring", routes.SCORING, "scoring-vectors.yaml", ("Assess", "How scoring works"))
+    yield PageSpec("downloads", routes.DOWNLOADS, None, ("Assess", "Downloads"), context={"downloads": downloads})
+
+
 # Every page kind family; a new one is one generator here plus its templates.
-PAGE_KINDS: tuple[Callable[[Model], Iterator[PageSpec]], ...] = (
+PAGE_KINDS: tuple[Callable[[Model, list], Iterator[PageSpec]], ...] = (
     _model_pages,
     _practice_pages,
     _profile_pages,
     _framework_pages,
+    _checklist_pages,
 )
 
 
-def page_specs(model: Model) -> list[PageSpec]:
-    return [spec for kind in PAGE_KINDS for spec in kind(model)]
+def page_specs(model: Model, downloads: list | None = None) -> list[PageSpec]:
+    return [spec for kind in PAGE_KINDS for spec in kind(model, downloads or [])]
 
 
-def generate_pages(model: Model) -> list[GeneratedPage]:
-    """Every generated page of the site, in a stable order."""
+def generate_pages(model: Model, downloads: list | None = None) -> list[GeneratedPage]:
+    """Every generated page of the site, in a stable order; `downloads` are listed on the Downloads page."""
     renderer = PageRenderer(model)
-    return [renderer.render(spec) for spec in page_specs(model)]
+    return [renderer.render(spec) for spec in page_specs(model, downloads)]

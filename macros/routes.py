@@ -150,3 +150,13 @@ def edit_path(source: str, docs_dir: str) -> str:
     appends the result to `edit_uri`, which points at the docs folder.
     """
     return posixpath.relpath(source, docs_dir.strip("/") or ".")
+
+
+CHECKLISTS = "checklists/index.md"
+SCORING = "scoring.md"
+DOWNLOADS = "downloads/index.md"
+
+
+def checklist(variant: str, name: str) -> str:
+    """A printable checklist: variant "general" or a profile id; name a practice id or "all"."""
+    return f"checklists/{variant}/{name}.md"

@@ -13,8 +13,7 @@ from pathlib import Path
 import yaml
 
 from .content import NavEntry, nav_entry, render_content_page
-from .crosswalks import table_downloads
-from .export import downloads
+from .downloads import all_downloads
 from .loader import DEFAULT_DATA_DIR, display_path
 from .model import Model
 from .pages import NAV_ORDER, GeneratedPage, abbreviations, generate_pages
@@ -77,9 +76,10 @@ def site_nav(pages: list[GeneratedPage], entries: list[NavEntry]) -> list:
 
 
 def build_outputs(model: Model, content_dir: Path) -> Outputs:
-    pages = generate_pages(model)
+    offered = all_downloads(model)
+    pages = generate_pages(model, offered)
     entries = [entry for path, text in content_markdown(content_dir).items() if (entry := nav_entry(path, text))]
-    files = {**downloads(model), **table_downloads(model)}
+    files = {download.path: download.content for download in offered}
     return Outputs(model, pages, files, site_nav(pages, entries), abbreviations(model))
 
 

@@ -34,11 +34,12 @@ def test_nav_lists_every_generated_page_once():
     listed = list(walk(outputs.nav))
     assert len(listed) == len(set(listed))
     assert {page.path for page in outputs.pages if page.nav} <= set(listed)
-    # Requirement pages are reached from their framework page; mkdocs.yml's not_in_nav says so.
+    # Requirement pages and checklists are reached from their index pages; mkdocs.yml's not_in_nav says so.
     unlisted = {page.path for page in outputs.pages if not page.nav}
-    assert unlisted and all(path.startswith("frameworks/fw-one/") for path in unlisted)
+    assert unlisted and all(path.startswith(("frameworks/fw-one/", "checklists/")) for path in unlisted)
     assert listed[:3] == ["index.md", "how-to-use.md", "model.md"]
     assert listed[-1] == "about.md"
+    assert {"checklists/index.md", "scoring.md", "downloads/index.md"} <= set(listed)
 
 
 def test_a_new_hand_written_page_joins_the_nav_without_code(tmp_path):

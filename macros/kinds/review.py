@@ -1,8 +1,11 @@
 """Kinds that state how the model is reviewed: constraints between practice targets
 (`constraints.yaml`, part of the model), ids that may never be used again (`retired.yaml`) and
-lint findings reviewers accepted (`acknowledged.yaml`, read by `smm-guide lint` only)."""
+lint findings reviewers accepted (`acknowledged.yaml`, read by `smm-guide lint` only), and the
+test vectors of the scoring rule (`scoring-vectors.yaml`)."""
 
 from __future__ import annotations
+
+from types import MappingProxyType
 
 from .. import model as m
 from ..registry import Context, Entry, Ids, Kind
@@ -63,10 +66,31 @@ def _check_retired(ctx: Context, entries: list[Entry]) -> None:
                 ctx.ids.resolve(("item",), successor, entry.source, path, "indicator or consideration")
 
 
+def _define_vectors(ids: Ids, entry: Entry) -> None:
+    for index, vector in enumerate(entry.data["vectors"]):
+        ids.define(("vector",), vector["id"], entry.source, ("vectors", index, "id"), "scoring vector")
+
+
+def _build_vectors(ctx: Context, entries: list[Entry]) -> None:
+    vectors = tuple(vector for entry in entries for vector in entry.data["vectors"])
+    ctx.parts["scoring-vectors"] = vectors
+    ctx.parts["scoring_examples"] = tuple(
+        m.ScoringExample(
+            v["id"],
+            v["description"],
+            v["target"],
+            MappingProxyType({int(n): tuple(statuses) for n, statuses in sorted(v["levels"].items())}),
+            **v["expected"],
+        )
+        for v in vectors
+    )
+
+
 KINDS = (
     Kind(
         "constraints", "constraints.yaml", ("constraint",), _define_constraints, _build_constraints, _check_constraints
     ),
+    Kind("scoring-vectors", "scoring-vectors.yaml", ("vector",), _define_vectors, _build_vectors),
     Kind("retired", "retired.yaml", (), lambda ids, entry: None, check=_check_retired),
     Kind("acknowledged", "acknowledged.yaml", (), lambda ids, entry: None, _build_acknowledged, _check_acknowledged),
 )

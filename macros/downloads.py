@@ -1,0 +1,90 @@
+"""Every file the site offers for download, with what it is for: the model export, crosswalk and
+mapping tables, and the checklists. Generated files, so every link to them is checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import checklists, routes
+from .crosswalks import table_downloads
+from .export import downloads as model_downloads
+from .model import Model
+
+
+@dataclass(frozen=True)
+class Download:
+    path: str
+    content: str | bytes
+    group: str  # heading on the Downloads page
+    title: str
+    purpose: str
+
+    @property
+    def format(self) -> str:
+        return self.path.rsplit(".", 1)[-1].upper()
+
+    @property
+    def size(self) -> int:
+        return len(self.content.encode("utf-8") if isinstance(self.content, str) else self.content)
+
+
+def checklist_path(variant: str, name: str, extension: str) -> str:
+    return routes.download(f"checklists/{variant}/{name}.{extension}")
+
+
+def _checklists(model: Model) -> list[Download]:
+    found = []
+    for variant in checklists.variants(model):
+        scopes = [("all", "All practices", [p.id for p in model.practices])]
+        scopes += [(p.id, p.name, [p.id]) for p in model.practices]
+        for name, title, practice_ids in scopes:
+            rows = checklists.rows(model, practice_ids, variant.profiles)
+            found.append(
+                Download(
+                    checklist_path(variant.id, name, "csv"),
+                    checklists.to_csv(rows),
+                    f"Checklists: {variant.title.lower()}",
+                    f"{title} ({len(rows)} items)",
+                    "One row per item with empty columns for status, evidence, owner, due date and notes.",
+                )
+            )
+    return found
+
+
+def _tables(model: Model) -> list[Download]:
+    names = {f.id: f for f in model.frameworks}
+    found = []
+    for path, content in table_downloads(model).items():
+        name = path.rsplit("/", 1)[-1].removesuffix(".csv")
+        if path.startswith("downloads/frameworks/"):
+            title, purpose = f"{names[name].short_name} requirements", "Each requirement with its practices and levels."
+        elif "--" in name:
+            first, second = (names[part].short_name for part in name.split("--"))
+            title, purpose = f"{first} and {second} (derived)", "Requirements of one framework against the other."
+        elif name in names:
+            title, purpose = f"{names[name].short_name} by practice", "Practices against the framework's groups."
+        else:
+            title, purpose = "All mappings", "Every mapping with its level, relationship and rationale."
+        found.append(Download(path, content, "Frameworks and crosswalks", title, purpose))
+    return found
+
+
+def all_downloads(model: Model) -> list[Download]:
+    exports = model_downloads(model)
+    found = [
+        Download(
+            routes.MODEL_JSON,
+            exports[routes.MODEL_JSON],
+            "The model",
+            "The whole model",
+            "Every level, practice, indicator, profile, framework and mapping, for other tools.",
+        ),
+        Download(
+            routes.MODEL_SCHEMA,
+            exports[routes.MODEL_SCHEMA],
+            "The model",
+            "Its JSON Schema",
+            "Describes and validates the model file.",
+        ),
+    ]
+    return found + _tables(model) + _checklists(model)
