@@ -3,12 +3,21 @@ mapping tables, and the checklists. Generated files, so every link to them is ch
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
 from dataclasses import dataclass
+from pathlib import Path
+
+import xlsxwriter
 
 from . import checklists, routes
+from .cache import cache_dir
 from .crosswalks import table_downloads
 from .export import downloads as model_downloads
+from .export import version_of
 from .model import Model
+from .workbook import workbook_bytes
 
 
 @dataclass(frozen=True)
@@ -32,18 +41,53 @@ def checklist_path(variant: str, name: str, extension: str) -> str:
     return routes.download(f"checklists/{variant}/{name}.{extension}")
 
 
-def _checklists(model: Model) -> list[Download]:
+# Everything a workbook's bytes depend on besides the model version, for the cache key.
+WORKBOOK_CODE = tuple(Path(__file__).with_name(name) for name in ("workbook.py", "checklists.py", "scoring.py"))
+
+
+def _workbook(model: Model, version: str, variant: checklists.Variant, practice_ids: list[str]) -> bytes:
+    """A workbook, reused from an earlier build when nothing it depends on has changed.
+
+    Writing 38 workbooks takes a noticeable share of a build; like the compile cache, this is
+    only an optimization, keyed by everything the bytes depend on.
+    """
+    parts = [version, variant.id, *practice_ids, os.environ.get("SOURCE_DATE_EPOCH", ""), xlsxwriter.__version__]
+    parts += [hashlib.sha256(path.read_bytes()).hexdigest() for path in WORKBOOK_CODE]
+    key = hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+    folder = cache_dir("workbooks")
+    cached = folder / f"{key}.xlsx" if folder else None
+    if cached and cached.is_file():
+        return cached.read_bytes()
+    data = workbook_bytes(model, variant, practice_ids, version)
+    if cached:
+        with contextlib.suppress(OSError):
+            cached.write_bytes(data)
+    return data
+
+
+def _checklists(model: Model, version: str) -> list[Download]:
     found = []
     for variant in checklists.variants(model):
+        group = f"Checklists: {variant.title.lower()}"
         scopes = [("all", "All practices", [p.id for p in model.practices])]
         scopes += [(p.id, p.name, [p.id]) for p in model.practices]
         for name, title, practice_ids in scopes:
             rows = checklists.rows(model, practice_ids, variant.profiles)
             found.append(
                 Download(
+                    checklist_path(variant.id, name, "xlsx"),
+                    _workbook(model, version, variant, practice_ids),
+                    group,
+                    f"{title}: assessment workbook",
+                    "Targets with archetype suggestions, the checklist with status dropdowns, a summary that "
+                    "computes achieved level and gap by the scoring rule, a radar chart.",
+                )
+            )
+            found.append(
+                Download(
                     checklist_path(variant.id, name, "csv"),
                     checklists.to_csv(rows),
-                    f"Checklists: {variant.title.lower()}",
+                    group,
                     f"{title} ({len(rows)} items)",
                     "One row per item with empty columns for status, evidence, owner, due date and notes.",
                 )
@@ -87,4 +131,4 @@ def all_downloads(model: Model) -> list[Download]:
             "Describes and validates the model file.",
         ),
     ]
-    return found + _tables(model) + _checklists(model)
+    return found + _tables(model) + _checklists(model, version_of(exports[routes.MODEL_JSON]))

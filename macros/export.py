@@ -48,8 +48,12 @@ def model_version(model: Model) -> str:
 
     Workbooks and saved assessments carry it, so a file made from other data is recognized.
     """
-    digest = hashlib.sha256(export_json(model).encode("utf-8")).hexdigest()[:12]
-    return f"{FORMAT_VERSION}+{digest}"
+    return version_of(export_json(model))
+
+
+def version_of(exported: str) -> str:
+    """model_version from the text of the JSON export, when it is at hand already."""
+    return f"{FORMAT_VERSION}+{hashlib.sha256(exported.encode('utf-8')).hexdigest()[:12]}"
 
 
 def export_schema() -> str:

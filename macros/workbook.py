@@ -221,12 +221,12 @@ def _chart(book, sheet, count: int) -> None:
     sheet.insert_chart("M2", chart)
 
 
-def _about(book, fmt, model: Model, variant: Variant, practice_ids: list[str], generated: datetime) -> None:
+def _about(book, fmt, version: str, variant: Variant, practice_ids: list[str], generated: datetime) -> None:
     sheet = book.add_worksheet("About")
     statuses = ", ".join(STATUS_LABELS) + "; leave blank while not assessed."
     entries = (
         ("Title", f"smm-guide self-assessment workbook: {variant.title}"),
-        ("Model version", model_version(model)),
+        ("Model version", version),
         ("Variant", variant.id),
         ("Practices", ", ".join(practice_ids)),
         ("Generated", generated.strftime("%Y-%m-%d")),
@@ -241,8 +241,11 @@ def _about(book, fmt, model: Model, variant: Variant, practice_ids: list[str], g
     sheet.set_column(1, 1, 100, fmt["wrap"])
 
 
-def workbook_bytes(model: Model, variant: Variant, practice_ids: list[str]) -> bytes:
-    """The .xlsx of one checklist variant for the given practices (one, or all), in model order."""
+def workbook_bytes(model: Model, variant: Variant, practice_ids: list[str], version: str | None = None) -> bytes:
+    """The .xlsx of one checklist variant for the given practices (one, or all), in model order.
+
+    `version` is export.model_version(model); pass it when making many workbooks of one model.
+    """
     wanted = set(practice_ids)
     ordered = [p.id for p in model.practices if p.id in wanted]
     if not ordered or len(ordered) != len(wanted):
@@ -260,6 +263,6 @@ def workbook_bytes(model: Model, variant: Variant, practice_ids: list[str]) -> b
     _targets(book, fmt, model, variant, ordered)
     last = _checklist(book, fmt, model, variant, ordered)
     _summary(book, fmt, model, ordered, last)
-    _about(book, fmt, model, variant, ordered, generated)
+    _about(book, fmt, version or model_version(model), variant, ordered, generated)
     book.close()
     return buffer.getvalue()
