@@ -1,4 +1,4 @@
-"""`smm-guide`: validate the data, generate the site's Markdown, export the model."""
+"""`smm-guide`: validate the data, generate the site's Markdown, export the model, report an assessment."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from .lint import SIMILAR, lint
 from .loader import load, load_model
 from .model import Model
 from .problems import DataError, print_problems
+from .report import ReportError, make_report
 from .site import write_tree
 
 SUMMARY = "{count} problem(s) found."
@@ -81,6 +82,26 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    model = _load(args.data)
+    if model is None:
+        return 1
+    try:
+        text = make_report(model, args.file, args.format)
+    except ReportError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(SUMMARY.format(count=len(error.problems)), file=sys.stderr)
+        return 1
+    if args.out == "-":
+        sys.stdout.write(text)
+    else:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.out).write_text(text, encoding="utf-8")
+        print(f"wrote {args.out}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="smm-guide", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -109,6 +130,15 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", required=True, help="output file, or - for standard output")
     export.add_argument("--data", default="data", help="data folder (default: data)")
     export.set_defaults(run=_export)
+
+    report = commands.add_parser(
+        "report", help="achieved levels, gaps and next steps of a filled assessment workbook (.xlsx) or checklist CSV"
+    )
+    report.add_argument("file", help="assessment workbook (.xlsx) or checklist CSV (.csv)")
+    report.add_argument("--format", choices=["md", "html"], default="md", help="Markdown (default) or an HTML page")
+    report.add_argument("--out", default="-", help="output file, or - for standard output (default)")
+    report.add_argument("--data", default="data", help="data folder (default: data)")
+    report.set_defaults(run=_report)
     return parser
 
 

@@ -1,0 +1,389 @@
+"""`smm-guide report`: scores, gaps and next steps from an assessment workbook or a checklist CSV.
+
+The workbooks here are built with openpyxl following the workbook contract (sheets Targets,
+Checklist, Summary, About), so these tests do not depend on macros/workbook.py.
+"""
+
+import os
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from macros import checklists
+from macros.cli import main
+from macros.export import model_version
+from macros.loader import load_model
+from macros.report import read_csv, read_workbook, score_all, validate
+
+from .conftest import MINI, ROOT
+
+GOLDEN = Path(__file__).parent / "golden" / "reports"
+# Not *.md: tests/test_pages.py owns every *.md under tests/golden.
+GOLDEN_SAMPLE = GOLDEN / "mini-sample.markdown"
+STATUS = checklists.COLUMNS.index("Status")
+NOTES = checklists.COLUMNS.index("Notes")
+
+# The filled sample: p-one reaches level 1 only (level 2 has a partly met and a not met item), with
+# a level 3 answer that does not count yet and one item missing from the file; p-two has no target.
+SAMPLE_STATUSES = {
+    "p-one-1-1": "Met",
+    "p-one-1-2": "Met",
+    "p-one-1-3": "met",
+    "pos-p-one-1-1": "Met",
+    "pos-p-one-1-2": "Not applicable",
+    "p-one-2-1": "Met",
+    "p-one-2-2": "Partly met",
+    "pos-p-one-2-1": "Not met",
+    "pos-p-one-2-2": "Met",
+    "p-one-3-1": "Met",
+    **{f"p-two-{level}-{n}": "Met" for level in (1, 2, 3) for n in (1, 2, 3)},
+    "p-two-3-2": "Not applicable",
+}
+SAMPLE_NOTES = {"p-one-2-2": "Log *missing* for March | see [ticket]", "pos-p-one-2-1": "Owner: store ops"}
+
+
+@pytest.fixture(scope="module")
+def mini_model():
+    return load_model(MINI)
+
+
+def write_workbook(
+    path,
+    model,
+    *,
+    variant="pos",
+    practices=None,
+    statuses=None,
+    targets=None,
+    notes=None,
+    about=None,
+    drop=(),
+    skip=(),
+    extra=(),
+    headers=None,
+):
+    """A workbook as the contract describes it; `drop` removes sheets, `skip` checklist items,
+    `extra` appends checklist rows, `about` overrides About values, `headers` renames Checklist headers."""
+    practices = practices or [p.id for p in model.practices]
+    profiles = next(v.profiles for v in checklists.variants(model) if v.id == variant)
+    statuses, targets, notes = statuses or {}, targets or {}, notes or {}
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Targets"
+    archetypes = [a for pid in profiles for a in model.profile(pid).archetypes]
+    sheet.append(["Practice id", "Practice", "Target", "Justification", *[f"Archetype: {a.name}" for a in archetypes]])
+    for pid in practices:
+        sheet.append([pid, model.practice(pid).name, targets.get(pid), None, *[a.targets.get(pid) for a in archetypes]])
+    sheet = book.create_sheet("Checklist")
+    sheet.append([(headers or {}).get(c, c) for c in checklists.COLUMNS])
+    for row in checklists.rows(model, practices, profiles):
+        if row.item not in skip:
+            cells = list(row.cells())
+            cells[STATUS], cells[NOTES] = statuses.get(row.item) or None, notes.get(row.item) or None
+            sheet.append([c if c != "" else None for c in cells])
+    for cells in extra:
+        sheet.append(list(cells))
+    sheet = book.create_sheet("Summary")
+    sheet.append(["Practice id", "Practice", "Target", "Achieved", "Gap", "Over target", "Assessed"])
+    for pid in practices:
+        sheet.append([pid, model.practice(pid).name, "=Targets!C2"])
+    sheet = book.create_sheet("About")
+    values = {
+        "Title": "Self-assessment",
+        "Model version": model_version(model),
+        "Variant": variant,
+        "Practices": ", ".join(practices),
+        "Generated": "1980-01-01",
+        "Scoring rule": "see scoring.py",
+        "Statuses": "Met, Partly met, Not met, Not applicable",
+        "Notice": "Independent.",
+        **(about or {}),
+    }
+    for label, value in values.items():
+        sheet.append([label, value])
+    for name in drop:
+        del book[name]
+    book.save(path)
+    return path
+
+
+def checklist_row(model, item, variant="pos"):
+    """The 1-based row of `item` on the Checklist sheet of a full workbook."""
+    profiles = next(v.profiles for v in checklists.variants(model) if v.id == variant)
+    items = [r.item for r in checklists.rows(model, [p.id for p in model.practices], profiles)]
+    return items.index(item) + 2
+
+
+def run_report(capsys, *args, data=MINI):
+    code = main(["report", *map(str, args), "--data", str(data)])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return code, out, err
+
+
+def failing(capsys, path, data=MINI):
+    code, out, err = run_report(capsys, path, data=data)
+    assert code == 1
+    assert out == ""
+    return err
+
+
+def test_golden_report(tmp_path, mini_model, capsys):
+    """The Markdown report of the filled sample; UPDATE_GOLDEN=1 rewrites it, and the test then fails."""
+    book = write_workbook(
+        tmp_path / "sample.xlsx",
+        mini_model,
+        statuses=SAMPLE_STATUSES,
+        targets={"p-one": 3},
+        notes=SAMPLE_NOTES,
+        skip={"pos-p-one-4-2"},
+    )
+    out = tmp_path / "report.md"
+    code, stdout, _ = run_report(capsys, book, "--out", out)
+    assert (code, stdout) == (0, f"wrote {out}\n")
+    # The model version changes with any data or export change: the golden names it once, by placeholder.
+    text = out.read_text(encoding="utf-8").replace(model_version(mini_model), "MODEL_VERSION")
+    assert "Model version: MODEL_VERSION." in text
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.mkdir(parents=True, exist_ok=True)
+        GOLDEN_SAMPLE.write_text(text, encoding="utf-8")
+        pytest.fail("golden report rewritten; review the diff and run the tests again without UPDATE_GOLDEN")
+    assert text == GOLDEN_SAMPLE.read_text(encoding="utf-8")
+
+
+def test_sample_scores_and_sections(tmp_path, mini_model, capsys):
+    book = write_workbook(
+        tmp_path / "s.xlsx",
+        mini_model,
+        statuses=SAMPLE_STATUSES,
+        targets={"p-one": 3},
+        notes=SAMPLE_NOTES,
+        skip={"pos-p-one-4-2"},
+    )
+    code, text, _ = run_report(capsys, book)
+    assert code == 0
+    assert "| Practice One (p-one) | 3 | 1 | 2 | 0 | no |" in text
+    assert "| Practice Two (p-two) | – | 3 | – | – | yes |" in text
+    assert (
+        "| p-one-2-2 | 2 | General |" in text
+        and "| Partly met | Log \\*missing\\* for March &#124; see \\[ticket\\] |" in text
+    )
+    assert "| p-one-2-3 | 2 | General | Spare pin pads sit in a locked cupboard. | Not assessed |  |" in text
+    assert "### Open profile considerations up to level 3" in text
+    assert "| pos-p-one-3-2 | 3 | POS |" in text  # open, below the target
+    assert "pos-p-one-4-1" not in text.split("### Items missing")[0].split("## Practice One")[1]  # above the target
+    assert "- pos-p-one-4-2 (level 4): Firmware drift is reported monthly." in text
+    assert "1 answer(s) at level(s) 3: level 2 is not reached." in text
+    assert "- Practice One: target ■■■□ 3; achieved ■□□□ 1" in text  # a bar list: fewer than 3 practices
+
+
+def test_blank_workbook_gives_a_report_that_nothing_was_assessed(tmp_path, mini_model, capsys):
+    code, text, _ = run_report(capsys, write_workbook(tmp_path / "blank.xlsx", mini_model))
+    assert code == 0
+    assert "Nothing was assessed: no item in the file has a status" in text
+    assert "| Practice One (p-one) | – | 0 | – | – | yes |" in text
+    assert "Level 1: not assessed; level 2: not assessed; level 3: not assessed; level 4: not assessed." in text
+
+
+def test_unknown_item_id(tmp_path, mini_model, capsys):
+    extra = [("p-one", "Practice One", 1, "p-one-1-9", "Made up", "", "", "General", "", "Met")]
+    book = write_workbook(tmp_path / "b.xlsx", mini_model, practices=["p-one"], extra=extra)
+    err = failing(capsys, book)
+    row = len(checklists.rows(mini_model, ["p-one"], ("pos",))) + 2
+    assert f"b.xlsx: Checklist!D{row}: unknown item id 'p-one-1-9': not in the checklist of p-one" in err
+    assert err.endswith("1 problem(s) found.\n")
+
+
+def test_item_listed_twice_and_status_without_item(tmp_path, mini_model, capsys):
+    extra = [("p-one", "Practice One", 1, "p-one-1-1", "", "", "", "General", "", "Met"), (None,) * 9 + ("Met",)]
+    err = failing(capsys, write_workbook(tmp_path / "b.xlsx", mini_model, extra=extra))
+    end = len(checklists.rows(mini_model, ["p-one", "p-two"], ("pos",))) + 1
+    assert f"Checklist!D{end + 1}: item 'p-one-1-1' is listed twice (also Checklist!D2)" in err
+    assert f"Checklist!D{end + 2}: the item id is empty" in err
+
+
+def test_item_of_a_practice_outside_the_workbook_is_unknown(tmp_path, mini_model, capsys):
+    extra = [("p-two", "Practice Two", 1, "p-two-1-1", "", "", "", "General", "", "Met")]
+    err = failing(capsys, write_workbook(tmp_path / "b.xlsx", mini_model, practices=["p-one"], extra=extra))
+    assert "unknown item id 'p-two-1-1'" in err
+
+
+def test_invalid_status(tmp_path, mini_model, capsys):
+    book = write_workbook(tmp_path / "b.xlsx", mini_model, statuses={"p-one-2-2": "Done"})
+    row = checklist_row(mini_model, "p-one-2-2")
+    err = failing(capsys, book)
+    assert f"Checklist!J{row}: status 'Done' is not one of: Met, Partly met, Not met, Not applicable" in err
+
+
+@pytest.mark.parametrize("target", [5, -1, 2.5, "high"])
+def test_target_outside_0_4_or_not_whole(tmp_path, mini_model, capsys, target):
+    book = write_workbook(tmp_path / "b.xlsx", mini_model, targets={"p-two": target})
+    assert f"b.xlsx: Targets!C3: target '{target}' is not a whole number 0-4" in failing(capsys, book)
+
+
+@pytest.mark.parametrize("sheet", ["Targets", "Checklist", "About"])
+def test_missing_sheet(tmp_path, mini_model, capsys, sheet):
+    err = failing(capsys, write_workbook(tmp_path / "b.xlsx", mini_model, drop=[sheet]))
+    assert f"b.xlsx: {sheet}: the sheet is missing" in err
+
+
+def test_missing_columns(tmp_path, mini_model, capsys):
+    book = write_workbook(tmp_path / "b.xlsx", mini_model, headers={"Status": "State", "Item id": "Id"})
+    err = failing(capsys, book)
+    assert "b.xlsx: Checklist!1:1: column 'Item id' is missing" in err
+    assert "b.xlsx: Checklist!1:1: column 'Status' is missing" in err
+
+
+def test_workbook_of_another_model_version(tmp_path, mini_model, capsys):
+    book = write_workbook(tmp_path / "b.xlsx", mini_model, about={"Model version": "1.0+000000000000"})
+    err = failing(capsys, book)
+    assert f"About!B2: workbook for model version '1.0+000000000000', data is '{model_version(mini_model)}'" in err
+
+
+def test_unknown_variant_and_practice_in_about(tmp_path, mini_model, capsys):
+    book = write_workbook(tmp_path / "b.xlsx", mini_model, about={"Variant": "dt", "Practices": "p-one, p-nine"})
+    err = failing(capsys, book)
+    assert "About!B3: unknown variant 'dt'; expected one of: general, pos" in err
+    assert "About!B4: unknown practice id 'p-nine'" in err
+
+
+def test_not_a_workbook_text_renamed(tmp_path, capsys):
+    path = tmp_path / "notes.xlsx"
+    path.write_text("Practice One: met\n")
+    assert f"{path}: not an Excel workbook (.xlsx): the file is not a zip archive" in failing(capsys, path)
+
+
+def test_not_a_workbook_zip_of_something_else(tmp_path, capsys):
+    path = tmp_path / "photos.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("photo.txt", "not a spreadsheet")
+    assert f"{path}: not an Excel workbook (.xlsx): the zip archive holds no readable workbook" in failing(capsys, path)
+
+
+def test_missing_file(tmp_path, capsys):
+    assert "nothing.xlsx: cannot read the file: No such file or directory" in failing(capsys, tmp_path / "nothing.xlsx")
+
+
+def test_all_problems_at_once(tmp_path, mini_model, capsys):
+    extra = [("p-one", "Practice One", 1, "p-one-1-9", "", "", "", "General", "", "")]
+    book = write_workbook(
+        tmp_path / "b.xlsx", mini_model, statuses={"p-one-1-1": "Done"}, targets={"p-one": 7}, extra=extra
+    )
+    lines = failing(capsys, book).splitlines()
+    assert len(lines) == 4 and lines[-1] == "3 problem(s) found."
+    assert [re.sub(r"^.*?b\.xlsx: (\S+?)!.*$", r"\1", line) for line in lines[:3]] == [
+        "Targets",
+        "Checklist",
+        "Checklist",
+    ]
+
+
+def filled_csv(model, path, statuses, variant="pos"):
+    profiles = next(v.profiles for v in checklists.variants(model) if v.id == variant)
+    lines = checklists.to_csv(checklists.rows(model, [p.id for p in model.practices], profiles)).split("\r\n")
+    filled = [lines[0]]
+    for line in lines[1:]:
+        item = line.split(",")[3] if line else ""
+        filled.append(line[: -len(",,,,")] + statuses.get(item, "") + ",,,," if item else line)
+    path.write_text("\r\n".join(filled), encoding="utf-8")
+    return path
+
+
+def test_csv_gives_the_scores_of_the_equivalent_workbook(tmp_path, mini_model, capsys):
+    book = write_workbook(tmp_path / "s.xlsx", mini_model, statuses=SAMPLE_STATUSES, targets={"p-one": 3})
+    sheet = filled_csv(mini_model, tmp_path / "s.csv", SAMPLE_STATUSES)
+    from_book = score_all(mini_model, validate(mini_model, read_workbook(book, book.read_bytes()), book))
+    assessment = validate(mini_model, {"Checklist": read_csv(sheet, sheet.read_bytes())}, sheet)
+    from_csv = score_all(mini_model, assessment)
+    assert assessment.variant.id == "pos"  # found from the item ids: a CSV does not name its variant
+    assert [(r.practice.id, r.score.achieved, r.score.provisional, dict(r.score.states)) for r in from_csv] == [
+        (r.practice.id, r.score.achieved, r.score.provisional, dict(r.score.states)) for r in from_book
+    ]
+    assert all(r.score.gap is None and r.score.target is None for r in from_csv)
+    code, text, _ = run_report(capsys, sheet)
+    assert code == 0
+    assert "A checklist CSV has no targets" in text
+    assert "| Practice One (p-one) | – | 1 | – | – | no |" in text
+
+
+def test_csv_problems_name_the_line(tmp_path, mini_model, capsys):
+    path = filled_csv(mini_model, tmp_path / "c.csv", {"p-one-1-2": "Done"})
+    text = path.read_text(encoding="utf-8").replace("p-two-1-1,", "p-two-1-9,")
+    path.write_text(text, encoding="utf-8")
+    err = failing(capsys, path)
+    assert f"{path}:3: status 'Done' is not one of: Met, Partly met, Not met, Not applicable" in err
+    assert f"{path}:22: unknown item id 'p-two-1-9'" in err
+
+
+def test_csv_missing_column(tmp_path, capsys):
+    path = tmp_path / "c.csv"
+    path.write_text("Practice id,Item id\np-one,p-one-1-1\n", encoding="utf-8")
+    assert f"{path}:1: column 'Status' is missing" in failing(capsys, path)
+
+
+def test_unreadable_csv(tmp_path, mini_model, capsys):
+    path = filled_csv(mini_model, tmp_path / "latin.csv", {})
+    lines = path.read_bytes().split(b"\r\n")
+    lines[4] = lines[4][:10] + b"\xe9" + lines[4][10:]
+    path.write_bytes(b"\r\n".join(lines))
+    assert f"{path}:5: not UTF-8 text (byte 0xe9)" in failing(capsys, path)
+
+
+def test_html_is_standalone_well_formed_and_escaped(tmp_path, mini_model, capsys):
+    notes = {"p-one-1-1": "<script>alert(1)</script>", "p-one-2-2": "<img src=https://example.com/x.png>"}
+    book = write_workbook(
+        tmp_path / "b.xlsx", mini_model, statuses={"p-one-1-1": "Not met", "p-one-2-2": "Met"}, notes=notes
+    )
+    code, page, _ = run_report(capsys, book, "--format", "html")
+    assert code == 0
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
+    root = ET.fromstring(page.removeprefix("<!DOCTYPE html>\n"))  # well-formed: it parses as XML
+    assert root.find("body/h1").text == "Assessment report"
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script" not in page
+    assert "<img" not in page
+    assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//|url\(|@import|<link""", page)
+
+
+def test_radar_chart_for_three_or_more_practices(tmp_path, real_model, capsys):
+    practices = [p.id for p in real_model.practices[:3]]
+    rows = checklists.rows(real_model, practices)
+    statuses = {r.item: "Met" for r in rows if r.level == 1 and r.practice != practices[1]}
+    book = write_workbook(
+        tmp_path / "r.xlsx",
+        real_model,
+        variant="general",
+        practices=practices,
+        statuses=statuses,
+        targets={practices[0]: 2, practices[1]: 3},
+    )
+    code, page, _ = run_report(capsys, book, "--format", "html", data=ROOT / "data")
+    assert code == 0
+    svg = ET.fromstring(page.removeprefix("<!DOCTYPE html>\n")).find(".//figure/svg")
+    assert svg is not None and svg.get("role") == "img"
+    labels = [" ".join(t.itertext()) for t in svg.iter("text")]
+    names = [real_model.practice(p).name for p in practices]
+    assert {"Target", "Achieved", "1", "2", "3", "4"} <= set(labels)
+    assert all(any(n.split()[0] in label for label in labels) for n in names)
+    assert any("(no target)" in label for label in labels)
+    assert len([p for p in svg.iter("polygon") if "stroke-dasharray" in p.attrib]) == 1  # the target series
+    assert len(list(svg.iter("polygon"))) == 4 + 2  # the level rings and the two series
+
+
+def test_no_traceback_in_a_real_process(tmp_path):
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(b"PK\x03\x04 truncated")
+    result = subprocess.run(
+        [sys.executable, "-m", "macros.cli", "report", str(path), "--data", str(MINI)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "broken.xlsx: not an Excel workbook (.xlsx)" in result.stderr
