@@ -311,6 +311,35 @@ def test_formulas_match_the_scoring_vectors_in_libreoffice(tmp_path):
     assert not wrong, "\n".join(wrong)
 
 
+@pytest.mark.skipif(
+    not (shutil.which("soffice") or shutil.which("libreoffice")),
+    reason="LibreOffice (soffice) is not installed: the workbook formulas cannot be recalculated here",
+)
+def test_recalculated_workbook_and_smm_guide_report_agree(tmp_path):
+    """The same answers give the same achieved levels and gaps in the spreadsheet and in the report."""
+    from macros.report import read_workbook, score_all, validate
+
+    data, practices = vector_data(tmp_path)
+    model = load_model(data)
+    book = read(build(model, GENERAL, list(practices)))
+    for row in book["Targets"].iter_rows(min_row=2):
+        row[2].value = practices[row[0].value]["target"]
+    pending = {pid: {level: list(s) for level, s in v["levels"].items()} for pid, v in practices.items()}
+    for row in book["Checklist"].iter_rows(min_row=2):
+        row[9].value = scoring.LABELS[pending[row[0].value][str(row[2].value)].pop(0)] or None
+    filled = tmp_path / "filled.xlsx"
+    book.save(filled)
+    summary = read(recalculate(filled, tmp_path).read_bytes(), data_only=True)["Summary"]
+    spreadsheet = {
+        row[0]: (row[3], None if row[4] in (None, "") else row[4])
+        for row in summary.iter_rows(min_row=2, values_only=True)
+    }
+    assessment = validate(model, read_workbook(filled, filled.read_bytes()), filled)
+    report = {r.practice.id: (r.score.achieved, r.score.gap) for r in score_all(model, assessment)}
+    assert report == spreadsheet
+    assert len(report) == len(VECTORS)
+
+
 if __name__ == "__main__":
     # For the cross-process test: python tests/shifted_clock.py DAYS -m tests.test_workbook DATA OUT
     Path(sys.argv[2]).write_bytes(build(load_model(sys.argv[1]), "pos"))
