@@ -6,12 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
+from .diff import diff, load_side, to_markdown
 from .export import export_json
 from .lint import SIMILAR, lint
 from .loader import load, load_model
 from .model import Model
 from .problems import DataError, print_problems
 from .report import ReportError, make_report
+from .scaffold import MARKER, ScaffoldError, new_framework, new_profile, unfinished
 from .site import write_tree
 
 SUMMARY = "{count} problem(s) found."
@@ -102,6 +104,44 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _scaffold(args: argparse.Namespace) -> int:
+    model = _load(args.data)
+    if model is None:
+        return 1
+    data_dir = Path(args.data)
+    try:
+        if args.command == "new-profile":
+            written = new_profile(model, data_dir, args.id, args.prefix or args.id.split("-")[0])
+        else:
+            written = new_framework(model, data_dir, args.id)
+    except ScaffoldError as error:
+        print(f"smm-guide: {error}", file=sys.stderr)
+        return 1
+    check = _load(args.data)
+    if check is None:
+        return 1
+    print(f"wrote {len(written)} file(s); they validate. Still to write (smm-guide lint lists each place):")
+    for path, count in unfinished(written):
+        if count:
+            print(f"  {path}: {count} x {MARKER}")
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    try:
+        old, new = load_side(args.old, Path(args.repo)), load_side(args.new, Path(args.repo))
+    except DataError as error:
+        print_problems(error, SUMMARY)
+        return 1
+    text = to_markdown(diff(old, new), args.old, args.new)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+        print(f"wrote {args.out}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="smm-guide", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -139,6 +179,20 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--out", default="-", help="output file, or - for standard output (default)")
     report.add_argument("--data", default="data", help="data folder (default: data)")
     report.set_defaults(run=_report)
+    diff_command = commands.add_parser("diff", help="what a change does to the model, by id, as Markdown")
+    diff_command.add_argument("old", help="data folder or git ref (e.g. origin/main)")
+    diff_command.add_argument("new", help="data folder or git ref (e.g. HEAD)")
+    diff_command.add_argument("--out", help="write the Markdown here instead of standard output")
+    diff_command.add_argument("--repo", default=".", help="git repository for refs (default: .)")
+    diff_command.set_defaults(run=_diff)
+
+    for name, what in (("new-profile", "a profile folder"), ("new-framework", "a framework file and its source")):
+        scaffold = commands.add_parser(name, help=f"write {what} to fill in; never overwrites")
+        scaffold.add_argument("id", help="the new id (lowercase letters, digits, single hyphens)")
+        scaffold.add_argument("--data", default="data", help="data folder (default: data)")
+        if name == "new-profile":
+            scaffold.add_argument("--prefix", help="prefix of its consideration ids (default: the id's first word)")
+        scaffold.set_defaults(run=_scaffold)
     return parser
 
 

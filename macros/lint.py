@@ -18,9 +18,10 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import combinations
 
-from .loader import Loaded
+from .loader import Loaded, display_path
 from .model import Model
 from .problems import Problem
+from .scaffold import MARKER
 from .targets import archetype_suggestions, goes_against
 
 SIMILAR = 0.5
@@ -153,5 +154,17 @@ def target_findings(loaded: Loaded) -> list[Problem]:
     return problems
 
 
+def unfinished_findings(loaded: Loaded) -> list[Problem]:
+    """Text a scaffold left to write (`smm-guide new-profile`, `new-framework`)."""
+    problems = []
+    for path in sorted(loaded.data_dir.rglob("*.yaml")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if MARKER in line:
+                problems.append(
+                    Problem(display_path(path), number, line.index(MARKER) + 1, "unfinished: write this text")
+                )
+    return problems
+
+
 def lint(loaded: Loaded, threshold: float = SIMILAR) -> list[Problem]:
-    return sorted(duplicate_findings(loaded, threshold) + target_findings(loaded))
+    return sorted(duplicate_findings(loaded, threshold) + target_findings(loaded) + unfinished_findings(loaded))

@@ -76,6 +76,7 @@ class Loaded:
     model: m.Model
     parts: dict  # every kind's part, including those that are not in the model (lint acknowledgements)
     ids: Ids  # where every id is defined, for tools that point at data files
+    data_dir: Path
 
 
 def load_model(data_dir: str | os.PathLike[str], kinds: tuple[Kind, ...] = KINDS) -> m.Model:
@@ -115,4 +116,4 @@ def load(data_dir: str | os.PathLike[str], kinds: tuple[Kind, ...] = KINDS) -> L
         raise DataError(problems)
     for kind in kinds:
         kind.build(ctx, ctx.entries[kind.name])
-    return Loaded(m.Model(**{name: ctx.parts[name] for name in m.Model.parts()}), ctx.parts, ctx.ids)
+    return Loaded(m.Model(**{name: ctx.parts[name] for name in m.Model.parts()}), ctx.parts, ctx.ids, data_dir)

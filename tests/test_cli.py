@@ -46,3 +46,18 @@ def test_generate_reports_unknown_ids_in_content(tmp_path, capsys):
     (content / "index.md").write_text("---\nrender_macros: true\n---\n\nSee {{ practice_link('nope') }}\n")
     assert main(["generate", "--out", str(tmp_path / "g"), "--data", str(MINI), "--content", str(content)]) == 1
     assert "index.md:5:1: error: page refers to unknown practice id 'nope'" in capsys.readouterr().err
+
+
+def test_diff_command(mini, tmp_path, capsys):
+    old = tmp_path / "old"
+    import shutil
+
+    shutil.copytree(mini, old)
+    (mini / "practices/p-one.yaml").write_text(
+        (mini / "practices/p-one.yaml").read_text().replace("name: Practice One", "name: Practice Uno")
+    )
+    out = tmp_path / "diff.md"
+    assert main(["diff", str(old), str(mini), "--out", str(out)]) == 0
+    assert "| `p-one` | renamed | Practice ~~One~~ **Uno** |" in out.read_text()
+    assert main(["diff", str(tmp_path / "nowhere"), str(mini)]) == 1
+    assert "error:" in capsys.readouterr().err

@@ -57,7 +57,7 @@ def test_prose_names_practices_not_ids(real_model):
 
 
 def test_no_unfinished_text(real_model):
-    marker = re.compile(r"\b(TODO|TBD|FIXME|lorem ipsum|placeholder)\b", re.I)
+    marker = re.compile(r"\b(TODO|TBD|FIXME|FILL IN|lorem ipsum|placeholder)\b", re.I)
     for owner, texts in all_text(real_model):
         assert not any(marker.search(text) for text in texts), owner
 
