@@ -9,7 +9,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 3155328
 export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build bytecode serve test lint bench validate a11y clean
+.PHONY: build bytecode serve test lint bench validate a11y zensical clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,5 +53,17 @@ a11y: build
 	  server=$$!; sleep 1; kill -0 $$server || { echo "a11y: port $(A11Y_PORT) is taken"; exit 1; }; \
 	  node tests/js/axe.js http://127.0.0.1:$(A11Y_PORT)/ site; status=$$?; kill $$server; exit $$status
 
+# The generated Markdown tree built by Zensical, the successor of Material for MkDocs, into
+# build/zensical/site: our tested way off Material. Its own venv and lock, apart from the main ones.
+ZENSICAL := .venv-zensical
+$(ZENSICAL)/.installed: requirements-zensical.lock
+	$(PYTHON) -m venv $(ZENSICAL)
+	$(ZENSICAL)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.lock
+	touch $@
+
+zensical: $(STAMP) $(ZENSICAL)/.installed
+	$(BIN)/python -m macros.engines build/zensical
+	cd build/zensical && ../../$(ZENSICAL)/bin/zensical build
+
 clean:
-	rm -rf site .site-tmp .site-old
+	rm -rf site .site-tmp .site-old build/zensical

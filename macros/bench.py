@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from .cache import CACHE_DIR
+from .engines import plain_config
 from .loader import load_model
 from .pages import abbreviations
 from .site import write_tree
@@ -100,34 +101,6 @@ def _scale_frameworks(target: Path, factor: int) -> None:
                     item.replace(f"{practice}-", f"{practice}-x{copy}-", 1) for item in entry.get("items", [])
                 ]
             dump(path.parent / f"{data['framework']}.yaml", header, data)
-
-
-def plain_config(docs: Path, site: Path, tooltips: dict[str, str]) -> Path:
-    """mkdocs.yml for the generated Markdown: same theme and extensions, no hook, no macros."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)
-    config.pop("hooks", None)
-    config.pop("watch", None)
-    config["plugins"] = ["search"]
-    config["docs_dir"] = str(docs)
-    config["site_dir"] = str(site)
-    config["theme"]["custom_dir"] = str(ROOT / "overrides")
-    config["nav"] = yaml.safe_load((docs / "nav.yml").read_text(encoding="utf-8"))["nav"]
-    # The same glossary tooltips as the real build, given the same way (Markdown's abbr glossary).
-    config["markdown_extensions"] = [
-        {"abbr": {"glossary": tooltips}} if extension == "abbr" else extension
-        for extension in config["markdown_extensions"]
-    ]
-    (docs / "nav.yml").unlink()
-    path = docs.parent / "plain-mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    return path
-
-
-class _EnvLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml's `!ENV [NAME, default]` tags as their defaults."""
-
-
-_EnvLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
 
 
 def page_sizes(site: Path) -> tuple[str, int, int]:
