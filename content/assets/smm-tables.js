@@ -85,8 +85,22 @@
     if (wrapper.classList.contains("smm-heatmap")) shade(table);
   }
 
+  // A table wider than the page scrolls sideways; keyboard users need to reach that scroll area.
+  function focusableScroll() {
+    var scrolling = document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset table:not([class])");
+    Array.prototype.forEach.call(scrolling, function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) {
+        var caption = wrap.closest("[data-label]");
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", (caption ? caption.getAttribute("data-label") : "Table") + " (scrolls sideways)");
+      }
+    });
+  }
+
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("[data-smm-table]"), enhance);
+    focusableScroll();
   }
 
   // Material's instant navigation swaps pages without a load event; document$ announces each page.
