@@ -119,7 +119,7 @@ def measure(data_dir: Path, work: Path, repeats: int) -> tuple[float, float, flo
     full = _best([*mkdocs, "--site-dir", str(work / "full")], env, ROOT, repeats)
     docs = work / "docs"
     model = load_model(data_dir)
-    write_tree(model, ROOT / "content", docs, tooltips_in_pages=False)
+    write_tree(model, ROOT / "content", docs, tooltips_in_pages=False, data_dir=data_dir)
     config = plain_config(docs, work / "plain", abbreviations(model))
     plain_env = {key: value for key, value in env.items() if key != "SMM_GUIDE_DATA_DIR"}
     plain = _best([*mkdocs, "--config-file", str(config)], plain_env, work, repeats)

@@ -62,7 +62,7 @@ def _generate(args: argparse.Namespace) -> int:
     if model is None:
         return 1
     try:
-        written = write_tree(model, Path(args.content), Path(args.out))
+        written = write_tree(model, Path(args.content), Path(args.out), data_dir=Path(args.data))
     except DataError as error:
         print_problems(error, SUMMARY)
         return 1

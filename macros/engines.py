@@ -59,7 +59,8 @@ def main() -> int:
 
     out = Path(sys.argv[1])
     shutil.rmtree(out, ignore_errors=True)
-    write_tree(load_model(data_dir_for(str(ROOT / "mkdocs.yml"))), ROOT / "content", out / "docs")
+    data_dir = data_dir_for(str(ROOT / "mkdocs.yml"))
+    write_tree(load_model(data_dir), ROOT / "content", out / "docs", data_dir=data_dir)
     print(plain_config(out / "docs", out / "site", relative=True))
     return 0
 

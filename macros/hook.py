@@ -25,7 +25,7 @@ def on_config(config):
     # Runs before MkDocs cleans site/, so bad data stops the build with the old site intact.
     data_dir = data_dir_for(config.config_file_path)
     try:
-        outputs = build_outputs(load_model(data_dir), Path(config.docs_dir))
+        outputs = build_outputs(load_model(data_dir), Path(config.docs_dir), data_dir)
     except DataError as error:
         print_problems(error, "Aborted: {count} problem(s) in the data files; site/ was left unchanged.")
         raise Abort("Aborted: the data files have problems (listed above).") from None

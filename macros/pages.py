@@ -40,6 +40,7 @@ NAV_ORDER = {
     "Assess": 60,
     "Glossary": 80,
     "References": 85,
+    "Data reference": 88,
 }
 
 
@@ -276,12 +277,19 @@ def _checklist_pages(model: Model, downloads: list) -> Iterator[PageSpec]:
     yield PageSpec("downloads", routes.DOWNLOADS, None, ("Assess", "Downloads"), context={"downloads": downloads})
 
 
+def _assess_pages(model: Model, downloads: list) -> Iterator[PageSpec]:
+    """The in-browser self-assessment: the index page of the Assess section (content/assets/assess.js)."""
+    characterized = [profile for profile in model.profiles if profile.dimensions]
+    yield PageSpec("assess", routes.ASSESS, None, ("Assess",), True, {"characterized": characterized})
+
+
 # Every page kind family; a new one is one generator here plus its templates.
 PAGE_KINDS: tuple[Callable[[Model, list], Iterator[PageSpec]], ...] = (
     _model_pages,
     _practice_pages,
     _profile_pages,
     _framework_pages,
+    _assess_pages,
     _checklist_pages,
 )
 
@@ -290,7 +298,13 @@ def page_specs(model: Model, downloads: list | None = None) -> list[PageSpec]:
     return [spec for kind in PAGE_KINDS for spec in kind(model, downloads or [])]
 
 
-def generate_pages(model: Model, downloads: list | None = None) -> list[GeneratedPage]:
-    """Every generated page of the site, in a stable order; `downloads` are listed on the Downloads page."""
+def generate_pages(model: Model, downloads: list | None = None, reference: list | None = None) -> list[GeneratedPage]:
+    """Every generated page of the site, in a stable order; `downloads` are listed on the Downloads
+    page, `reference` (macros/reference.py, read from the schemas) makes the Data reference page."""
     renderer = PageRenderer(model)
-    return [renderer.render(spec) for spec in page_specs(model, downloads)]
+    specs = page_specs(model, downloads)
+    if reference:
+        specs.append(
+            PageSpec("data-reference", routes.DATA_REFERENCE, None, ("Data reference",), context={"kinds": reference})
+        )
+    return [renderer.render(spec) for spec in specs]

@@ -152,9 +152,13 @@ def edit_path(source: str, docs_dir: str) -> str:
     return posixpath.relpath(source, docs_dir.strip("/") or ".")
 
 
+DATA_REFERENCE = "data-reference.md"
 CHECKLISTS = "checklists/index.md"
 SCORING = "scoring.md"
 DOWNLOADS = "downloads/index.md"
+ASSESS = "assess/index.md"  # the in-browser self-assessment
+MODEL_SCRIPT = "assets/smm-model.js"  # the model as a script (window.SMM_MODEL), read by the assess page
+ASSESSMENT_SCHEMA = "downloads/assessment.schema.json"  # the format of a saved assessment
 
 
 def checklist(variant: str, name: str) -> str:

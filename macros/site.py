@@ -12,11 +12,14 @@ from pathlib import Path
 
 import yaml
 
+from . import assessment, routes
 from .content import NavEntry, nav_entry, render_content_page
-from .downloads import all_downloads
+from .downloads import Download, all_downloads
+from .export import version_of
 from .loader import DEFAULT_DATA_DIR, display_path
 from .model import Model
 from .pages import NAV_ORDER, GeneratedPage, abbreviations, generate_pages
+from .reference import kind_docs
 
 DATA_DIR_ENV = "SMM_GUIDE_DATA_DIR"
 
@@ -75,22 +78,41 @@ def site_nav(pages: list[GeneratedPage], entries: list[NavEntry]) -> list:
     return [emit(title, root[title]) for title in ranked]
 
 
-def build_outputs(model: Model, content_dir: Path) -> Outputs:
+def _assessment_files(offered: list[Download]) -> tuple[list[Download], dict[str, str]]:
+    """The self-assessment's schema (a download) and the model script its page reads."""
+    exported = next(str(d.content) for d in offered if d.path == routes.MODEL_JSON)
+    generated = assessment.files(exported, version_of(exported))
+    schema = Download(
+        routes.ASSESSMENT_SCHEMA,
+        generated.pop(routes.ASSESSMENT_SCHEMA),
+        "Self-assessment",
+        "Saved assessment: JSON Schema",
+        "Describes the JSON file the self-assessment page exports and imports.",
+    )
+    return [schema], generated
+
+
+def build_outputs(model: Model, content_dir: Path, data_dir: Path | None = None) -> Outputs:
+    """Pages, downloads, nav and tooltips; with `data_dir`, also the Data reference from its schemas."""
     offered = all_downloads(model)
-    pages = generate_pages(model, offered)
+    extra, scripts = _assessment_files(offered)
+    offered += extra
+    pages = generate_pages(model, offered, kind_docs(data_dir) if data_dir else None)
     entries = [entry for path, text in content_markdown(content_dir).items() if (entry := nav_entry(path, text))]
-    files = {download.path: download.content for download in offered}
+    files = {download.path: download.content for download in offered} | scripts
     return Outputs(model, pages, files, site_nav(pages, entries), abbreviations(model))
 
 
-def write_tree(model: Model, content_dir: Path, out_dir: Path, *, tooltips_in_pages: bool = True) -> list[Path]:
+def write_tree(
+    model: Model, content_dir: Path, out_dir: Path, *, tooltips_in_pages: bool = True, data_dir: Path | None = None
+) -> list[Path]:
     """Write the complete Markdown tree (hand-written and generated pages, downloads) to out_dir.
 
     Hand-written pages are rendered. The glossary tooltips are appended to every page, since the
     tree is meant for any engine, not only for one that reads our MkDocs configuration; an engine
     configured with the same abbreviations asks for `tooltips_in_pages=False`.
     """
-    outputs = build_outputs(model, content_dir)
+    outputs = build_outputs(model, content_dir, data_dir)
     lines = [f"*[{text}]: {meaning}" for text, meaning in outputs.abbreviations.items()]
     footer = "\n" + "\n".join(lines) + "\n" if tooltips_in_pages else ""
     texts: dict[str, str | bytes] = {}

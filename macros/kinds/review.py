@@ -1,7 +1,8 @@
 """Kinds that state how the model is reviewed: constraints between practice targets
 (`constraints.yaml`, part of the model), ids that may never be used again (`retired.yaml`) and
 lint findings reviewers accepted (`acknowledged.yaml`, read by `smm-guide lint` only), and the
-test vectors of the scoring rule (`scoring-vectors.yaml`)."""
+test vectors of the scoring rule (`scoring-vectors.yaml`) and of the target-suggestion rule
+(`suggestion-vectors.yaml`, read by the tests only)."""
 
 from __future__ import annotations
 
@@ -86,11 +87,53 @@ def _build_vectors(ctx: Context, entries: list[Entry]) -> None:
     )
 
 
+def _define_suggestion_vectors(ids: Ids, entry: Entry) -> None:
+    for index, vector in enumerate(entry.data["vectors"]):
+        path = ("vectors", index, "id")
+        ids.define(("suggestion-vector",), vector["id"], entry.source, path, "suggestion vector")
+
+
+def _check_suggestion_vectors(ctx: Context, entries: list[Entry]) -> None:
+    """Every id a vector names exists: its profile, the profile's dimensions and options, practices."""
+    ids = ctx.ids
+    for entry in entries:
+        for index, vector in enumerate(entry.data["vectors"]):
+            base, profile = ("vectors", index), vector["profile"]
+            if not ids.resolve(("profile",), profile, entry.source, (*base, "profile"), "profile"):
+                continue
+            dimensions = ("dimension", profile)
+            for dim_id, option_id in vector["characterization"].items():
+                path = (*base, "characterization", dim_id)
+                if not ids.exists(dimensions, dim_id):
+                    message = f"unknown dimension '{dim_id}' of profile '{profile}'"
+                    ids.fail(entry.source, path, message, dim_id, ids.known(dimensions), key=True)
+                elif dim_id in ids.known(dimensions):
+                    where = f" in dimension '{dim_id}'"
+                    ids.resolve(("option", profile, dim_id), option_id, entry.source, path, "option", where)
+            for practice_id in vector["expected"]:
+                if not ids.exists(("practice",), practice_id):
+                    path = (*base, "expected", practice_id)
+                    message = f"unknown practice '{practice_id}'"
+                    ids.fail(entry.source, path, message, practice_id, ids.known(("practice",)), key=True)
+
+
+def _build_suggestion_vectors(ctx: Context, entries: list[Entry]) -> None:
+    ctx.parts["suggestion-vectors"] = tuple(vector for entry in entries for vector in entry.data["vectors"])
+
+
 KINDS = (
     Kind(
         "constraints", "constraints.yaml", ("constraint",), _define_constraints, _build_constraints, _check_constraints
     ),
     Kind("scoring-vectors", "scoring-vectors.yaml", ("vector",), _define_vectors, _build_vectors),
+    Kind(
+        "suggestion-vectors",
+        "suggestion-vectors.yaml",
+        ("suggestion-vector",),
+        _define_suggestion_vectors,
+        _build_suggestion_vectors,
+        _check_suggestion_vectors,
+    ),
     Kind("retired", "retired.yaml", (), lambda ids, entry: None, check=_check_retired),
     Kind("acknowledged", "acknowledged.yaml", (), lambda ids, entry: None, _build_acknowledged, _check_acknowledged),
 )

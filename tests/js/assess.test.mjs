@@ -1,0 +1,336 @@
+// The self-assessment page (assess/, content/assets/assess.js) in a real browser.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { BASE, openBrowser, openPage } from './browser.mjs';
+import { readVectors } from './vectors.mjs';
+
+const require = createRequire(import.meta.url);
+const SUGGESTION = readVectors('suggestion-vectors.yaml');
+
+let browser;
+before(async () => { browser = await openBrowser(); });
+after(async () => { await browser.close(); });
+
+async function open(options) {
+  const page = await openPage(browser, options);
+  page.on('dialog', (dialog) => dialog.accept());
+  await page.goto(`${BASE}assess/`);
+  await page.waitForSelector('html[data-smm-assess="ready"]');
+  return page;
+}
+
+async function openPractice(page, id) {
+  const details = page.locator(`#smm-practice-${id}`);
+  if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
+}
+
+async function saved(page) {
+  await page.waitForFunction(() => /^Saved/.test(document.querySelector('.smm-saved').textContent));
+}
+
+async function exported(page) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  return JSON.parse(readFileSync(await file.path(), 'utf8'));
+}
+
+async function importFile(page, selector, text, name = 'assessment.json') {
+  await page.setInputFiles(selector, { name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+// A characterized, partly answered assessment.
+async function fillIn(page) {
+  await page.fill('#smm-system', 'Pump station twin');
+  await page.check('#smm-profile-digital-twin');
+  await page.selectOption('#smm-archetype-digital-twin', 'water-treatment-process');
+  await page.getByRole('button', { name: 'Use this archetype' }).click();
+  await page.selectOption('#smm-framework', 'iec-62443-3-3');
+  await page.selectOption('#smm-target-compliance', '1');
+  await page.fill('#smm-why-compliance', 'No regulator covers this site yet');
+  await openPractice(page, 'access-control');
+  const statuses = page.locator('#smm-practice-access-control select[data-item]');
+  await statuses.nth(0).selectOption('met');
+  await statuses.nth(1).selectOption('partly');
+  await page.locator('#smm-practice-access-control textarea').first().fill('Firewall export of 3 May');
+  await openPractice(page, 'monitoring');
+  await page.selectOption('#smm-direct-monitoring', '2');
+  await saved(page);
+}
+
+test('answers are saved as they are given and are there after a reload', async () => {
+  const page = await open();
+  assert.equal(await page.locator('.smm-saved').textContent(), 'Nothing saved yet');
+  await fillIn(page);
+  // The note is saved a moment after typing stops: wait for it to be stored, however busy the machine.
+  await page.waitForFunction(() => (localStorage.getItem('smm-guide-assessment') || '').includes('Firewall export of 3 May'));
+  await page.reload();
+  await page.waitForSelector('html[data-smm-assess="ready"]');
+  assert.match(await page.locator('.smm-saved').textContent(), /^Saved in this browser/);
+  assert.equal(await page.isChecked('#smm-profile-digital-twin'), true);
+  assert.equal(await page.inputValue('#smm-system'), 'Pump station twin');
+  assert.equal(await page.inputValue('#smm-target-compliance'), '1');
+  assert.equal(await page.inputValue('#smm-why-compliance'), 'No regulator covers this site yet');
+  const statuses = page.locator('#smm-practice-access-control select[data-item]');
+  assert.deepEqual([await statuses.nth(0).inputValue(), await statuses.nth(1).inputValue()], ['met', 'partly']);
+  assert.equal(await page.locator('#smm-practice-access-control textarea').first().inputValue(), 'Firewall export of 3 May');
+  assert.equal(await page.inputValue('#smm-direct-monitoring'), '2');
+  assert.match(await page.locator('#smm-practice-monitoring .smm-psum').textContent(), /achieved 2 \(set directly\)/);
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(page.foreign, []);
+});
+
+test('export, start anew, import: the same assessment, in the published format', async () => {
+  const page = await open();
+  await fillIn(page);
+  const first = await exported(page);
+  const settings = await page.evaluate(() => window.SMM_ASSESSMENT);
+  assert.equal(first.format, 'smm-guide-assessment');
+  assert.equal(first.version, 1);
+  assert.equal(first.model_version, settings.model_version);
+  assert.deepEqual(first.guidance, { profiles: ['digital-twin'], framework: 'iec-62443-3-3' });
+  assert.equal(first.characterization['digital-twin'].archetype, 'water-treatment-process');
+  assert.deepEqual(first.targets.compliance, { level: 1, justification: 'No regulator covers this site yet', source: 'set' });
+  assert.equal(first.targets['access-control'].source, 'archetype');
+  assert.deepEqual(first.levels, { monitoring: 2 });
+  assert.equal(Object.values(first.answers).filter((a) => a.status === 'met').length, 1);
+  const schema = await (await fetch(`${BASE}downloads/assessment.schema.json`)).json();
+  assert.deepEqual(Object.keys(first).filter((key) => !(key in schema.properties)), []);
+  assert.deepEqual(schema.required.filter((key) => !(key in first)), []);
+  assert.ok(Object.values(first.answers).every((a) => schema.properties.answers.additionalProperties.properties.status.enum.includes(a.status)));
+
+  await page.getByRole('button', { name: 'Start a new assessment' }).click();
+  assert.equal(await page.isChecked('#smm-profile-digital-twin'), false);
+  assert.deepEqual((await exported(page)).answers, {});
+
+  await importFile(page, '#smm-import', JSON.stringify(first));
+  await page.waitForFunction(() => /^Imported/.test(document.querySelector('[data-step=keep] .smm-ok').textContent));
+  assert.deepEqual(await exported(page), first);
+  assert.equal(await page.isChecked('#smm-profile-digital-twin'), true);
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(page.foreign, []);
+});
+
+test('an invalid import says what is wrong and leaves the assessment as it was', async () => {
+  const page = await open();
+  await fillIn(page);
+  const before = await exported(page);
+  const stored = await page.evaluate(() => localStorage.getItem('smm-guide-assessment'));
+  const cases = [
+    ['{"format": "smm-guide-assessment", ', /not valid JSON/],
+    [JSON.stringify({ ...before, model_version: '1.0+000000000000' }), /made with model version "1\.0\+000000000000"; this page shows model version/],
+    [JSON.stringify({ ...before, format: 'something-else' }), /not an smm-guide assessment/],
+    [JSON.stringify({ ...before, version: 7 }), /Version 7 of the assessment format is not supported/],
+    [JSON.stringify({ ...before, answers: { 'no-such-item': { status: 'met', note: '' } } }), /Unknown item "no-such-item"/],
+    [JSON.stringify({ ...before, system: 'x'.repeat(2 * 1024 * 1024) }), /the file is 2\.0 MB; an assessment file is at most 2 MB/],
+  ];
+  for (const [text, reason] of cases) {
+    await importFile(page, '#smm-import', text);
+    const error = page.locator('[data-step=keep] .smm-error');
+    await page.waitForFunction(() => document.querySelector('[data-step=keep] .smm-error').textContent !== '');
+    assert.match(await error.textContent(), reason);
+    assert.match(await error.textContent(), /Nothing was changed\.$/);
+    assert.equal(await error.getAttribute('role'), 'alert');
+    assert.deepEqual(await exported(page), before);
+    assert.equal(await page.evaluate(() => localStorage.getItem('smm-guide-assessment')), stored);
+    await page.evaluate(() => { document.querySelector('[data-step=keep] .smm-error').textContent = ''; });
+  }
+  assert.deepEqual(page.errors, []);
+});
+
+test('a saved assessment this page cannot open is kept aside and offered for download', async () => {
+  const page = await openPage(browser);
+  const earlier = JSON.stringify({ format: 'smm-guide-assessment', version: 1, model_version: '1.0+000000000000', created: '2024-01-01T00:00:00Z',
+    guidance: { profiles: [], framework: null }, characterization: {}, targets: {}, answers: {}, levels: {} });
+  await page.goto(`${BASE}assess/`);
+  await page.evaluate((text) => localStorage.setItem('smm-guide-assessment', text), earlier);
+  await page.reload();
+  await page.waitForSelector('html[data-smm-assess="ready"]');
+  assert.match(await page.locator('.smm-saved').textContent(), /could not be opened/);
+  assert.match(await page.locator('[data-step=keep] .smm-warn').textContent(), /made with model version "1\.0\+000000000000"/);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download it' }).click()]);
+  assert.equal(readFileSync(await file.path(), 'utf8'), earlier);
+  await page.getByRole('button', { name: 'Discard it' }).click();
+  assert.equal(await page.evaluate(() => localStorage.getItem('smm-guide-assessment-unread')), null);
+});
+
+test('the characterization gives the targets the suggestion vectors expect', async () => {
+  const page = await open();
+  await page.check('#smm-profile-digital-twin');
+  const dimensions = await page.$$eval('fieldset.smm-dim input[value=""]', (radios) => radios.map((r) => r.name.replace('smm-dim-digital-twin-', '')));
+  assert.equal(dimensions.length, 7);
+  for (const vector of SUGGESTION) {
+    for (const dimension of dimensions) await page.check(`#smm-dim-digital-twin-${dimension}-none`);
+    for (const [dimension, option] of Object.entries(vector.characterization)) await page.check(`#smm-dim-digital-twin-${dimension}-${option}`);
+    for (const [practice, level] of Object.entries(vector.expected)) {
+      const row = page.locator(`.smm-target-table tr[data-practice="${practice}"]`);
+      assert.equal(await row.locator('.smm-suggested').textContent(), String(level), `${vector.id}: ${practice}`);
+      assert.equal(await page.inputValue(`#smm-target-${practice}`), String(level), `${vector.id}: ${practice}`);
+    }
+  }
+  // The explanation names the options that moved a target, and the clamping.
+  for (const dimension of dimensions) await page.check(`#smm-dim-digital-twin-${dimension}-none`);
+  for (const id of ['sync-direction-observational', 'sync-frequency-batch', 'criticality-low']) await page.check(`#smm-dim-digital-twin-${id}`);
+  const why = await page.locator('tr[data-why="recovery-continuity"]').textContent();
+  assert.match(why, /^Baseline 2\. Lowered by Observational only \(asset to twin\) \(Synchronization direction\): /);
+  assert.match(why, /Lowered by Batch or daily .* Lowered by Low .*2 − 3 = −1, kept at 0\.$/);
+  // An archetype's targets come with its reasons.
+  await page.selectOption('#smm-archetype-digital-twin', 'building-monitoring');
+  await page.getByRole('button', { name: 'Use this archetype' }).click();
+  assert.match(await page.locator('tr[data-why="security-program"]').textContent(), /^Archetype Monitoring twin of an office building: /);
+  assert.equal(await page.isChecked('#smm-dim-digital-twin-sync-direction-observational'), true);
+  assert.deepEqual(page.foreign, []);
+});
+
+test('results: gaps sortable by gap, a labelled radar chart, next steps with the framework\'s requirements', async () => {
+  const page = await open();
+  await fillIn(page);
+  await page.waitForSelector('.smm-gap-table tbody tr');
+  const gapButton = page.locator('.smm-gap-table th button', { hasText: 'Gap' });
+  await gapButton.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('.smm-gap-table th', { hasText: 'Gap' }).getAttribute('aria-sort'), 'descending');
+  const gaps = (await page.$$eval('.smm-gap-table tbody td.smm-gap', (cells) => cells.map((c) => Number(c.textContent))));
+  assert.deepEqual(gaps, [...gaps].sort((a, b) => b - a));
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Gap', 'focus stays on the sort button');
+  assert.match(await page.locator('.smm-gap-table tr[data-practice="monitoring"]').textContent(), /2 \(set directly\)/);
+  const radar = page.locator('svg.smm-radar-chart');
+  assert.equal(await radar.getAttribute('role'), 'img');
+  assert.match(await radar.locator('title').textContent(), /target and the achieved level/);
+  assert.equal(await radar.locator('text.smm-r-label').count(), 18);
+  assert.equal(await radar.locator('.smm-r-target').count(), 1);
+  const steps = page.locator('.smm-next-steps > li');
+  const firstGap = Number(await page.locator('.smm-next-steps > li').first().evaluate((li) => /gap (\d)/.exec(li.textContent)[1]));
+  assert.equal(firstGap, gaps[0], 'largest gaps first');
+  const access = page.locator('.smm-next-steps > li[data-practice="access-control"]');
+  assert.match(await access.textContent(), /from level 0 to level 1/);
+  const itemsShown = await access.locator('li[data-item]').count();
+  assert.ok(itemsShown >= 1);
+  assert.match(await access.textContent(), /IEC 62443-3-3 requirements this level brings|No IEC 62443-3-3 requirement is mapped/);
+  assert.ok(await steps.count() > 5);
+  // A met item is not a next step.
+  const met = await page.locator('#smm-practice-access-control select[data-item]').first().getAttribute('data-item');
+  assert.equal(await access.locator(`li[data-item="${met}"]`).count(), 0);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('#guidance').isVisible(), false, 'the steps are left out of the printed report');
+  assert.equal(await page.locator('.smm-gap-table').isVisible(), true);
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(page.foreign, []);
+});
+
+test('the CSV export has the checklist columns and rows, with the answers filled in', async () => {
+  const page = await open();
+  await page.check('#smm-profile-digital-twin');
+  const csv = async () => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    return readFileSync(await file.path(), 'utf8');
+  };
+  const published = await (await fetch(`${BASE}downloads/checklists/digital-twin/all.csv`)).text();
+  assert.equal(await csv(), published, 'an unanswered assessment exports the published checklist');
+  await openPractice(page, 'compliance');
+  const first = page.locator('#smm-practice-compliance select[data-item]').first();
+  const id = await first.getAttribute('data-item');
+  await first.selectOption('not-met');
+  await page.locator(`#smm-note-${id}`).fill('=HYPERLINK("x") no owner yet');
+  await page.waitForFunction(() => (localStorage.getItem('smm-guide-assessment') || '').includes('no owner yet'));
+  const row = (await csv()).split('\r\n').find((line) => line.includes(`,${id},`));
+  assert.match(row, /,Not met,"'=HYPERLINK\(""x""\) no owner yet",,,$/);
+});
+
+test('compare: an earlier export as the baseline shows the change of each practice', async () => {
+  const page = await open();
+  await page.check('#smm-profile-digital-twin');
+  const earlier = await exported(page);
+  await openPractice(page, 'patch-management');
+  await page.selectOption('#smm-direct-patch-management', '3');
+  await importFile(page, '#smm-baseline', JSON.stringify({ ...earlier, system: 'Last year' }), 'earlier.json');
+  await page.waitForSelector('.smm-compare-table');
+  assert.equal(await page.locator('.smm-compare-table tr[data-practice="patch-management"] .smm-change').textContent(), '+3');
+  assert.equal(await page.locator('.smm-compare-table tr[data-practice="monitoring"] .smm-change').textContent(), 'no change');
+  await page.reload();
+  await page.waitForSelector('.smm-compare-table');
+  assert.equal(await page.locator('.smm-compare-table tr[data-practice="patch-management"] .smm-change').textContent(), '+3', 'the baseline is kept');
+  await importFile(page, '#smm-baseline', '[]', 'wrong.json');
+  assert.match(await page.locator('[data-step=compare] .smm-error').textContent(), /^Not loaded: /);
+});
+
+test('by keyboard alone: tab to a status control and set it, with visible focus', async () => {
+  const page = await open();
+  await page.focus('#smm-practice-security-program summary');
+  await page.keyboard.press('Enter');
+  let found = null;
+  for (let i = 0; i < 6 && !found; i += 1) {
+    await page.keyboard.press('Tab');
+    found = await page.evaluate(() => (document.activeElement.matches('select[data-item]') ? document.activeElement.id : null));
+  }
+  assert.ok(found, 'a status control is reached by Tab');
+  assert.notEqual(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), 'none', 'focus is visible');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.inputValue(`#${found}`), 'met');
+  await saved(page);
+  assert.match(await page.locator('#smm-practice-security-program .smm-psum').textContent(), / 1 of \d+ answered$/);
+  // Every control has a label.
+  const unlabelled = await page.$$eval('.smm-assess input, .smm-assess select, .smm-assess textarea',
+    (controls) => controls.filter((c) => !c.labels || !c.labels.length).map((c) => c.id || c.name));
+  assert.deepEqual(unlabelled, []);
+});
+
+test('axe-core finds no violation on the filled-in page, light and dark', async () => {
+  const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  for (const colorScheme of ['light', 'dark']) {
+    const page = await open({ colorScheme });
+    await fillIn(page);
+    await page.waitForSelector('.smm-next-steps');
+    await page.addScriptTag({ content: source });
+    const result = await page.evaluate(() => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+    const found = result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    assert.deepEqual(found, [], colorScheme);
+  }
+});
+
+test('instant navigation: the page starts whichever of its scripts runs first', async () => {
+  // Material's instant navigation swaps in the new content and inserts its scripts, which may then
+  // run in any order. Do the same from the home page, with the page script running first.
+  const page = await openPage(browser);
+  await page.goto(BASE);
+  const html = await (await fetch(`${BASE}assess/`)).text();
+  const article = /<article[^>]*>([\s\S]*)<\/article>/.exec(html)[1];
+  await page.evaluate(async (content) => {
+    history.pushState(null, '', 'assess/');
+    document.querySelector('article').innerHTML = content; // scripts set by innerHTML do not run
+    for (const name of ['assess.js', 'smm-model.js']) {
+      const script = document.createElement('script');
+      script.src = `../assets/${name}`;
+      await new Promise((resolve) => { script.onload = resolve; document.body.appendChild(script); });
+    }
+  }, article);
+  await page.waitForSelector('html[data-smm-assess="ready"]');
+  assert.equal(await page.locator('details.smm-practice').count(), 18);
+  assert.deepEqual(page.errors, []);
+});
+
+test('the page works opened from file://', async () => {
+  // A copy of the page and every local file it loads, opened from disk.
+  const root = mkdtempSync(join(tmpdir(), 'smm-assess-'));
+  const html = await (await fetch(`${BASE}assess/`)).text();
+  const save = (path, data) => { mkdirSync(dirname(join(root, path)), { recursive: true }); writeFileSync(join(root, path), data); };
+  save('assess/index.html', html);
+  const assets = [...html.matchAll(/(?:src|href)="\.\.\/(assets\/[^"#?]+)"/g)].map((m) => m[1]);
+  assert.ok(assets.includes('assets/smm-model.js') && assets.includes('assets/assess.js'));
+  for (const path of new Set(assets)) save(path, Buffer.from(await (await fetch(BASE + path)).arrayBuffer()));
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const outside = [];
+  page.on('request', (request) => { if (!/^(file|data|blob):/.test(request.url())) outside.push(request.url()); });
+  await page.goto(`file://${root}/assess/index.html`);
+  await page.waitForSelector('html[data-smm-assess="ready"]');
+  assert.equal(await page.locator('details.smm-practice').count(), 18);
+  await openPractice(page, 'risk-attitude');
+  await page.locator('#smm-practice-risk-attitude select[data-item]').first().selectOption('na');
+  await saved(page);
+  assert.match(await page.locator('.smm-gap-table').textContent(), /Risk Attitude/);
+  assert.deepEqual(outside, []);
+  await context.close();
+});

@@ -1,0 +1,115 @@
+// The rules of the self-assessment page (content/assets/assess.js) in Node, against the same
+// vectors as macros/scoring.py and macros/targets.py: data/scoring-vectors.yaml and
+// data/suggestion-vectors.yaml. The model is the one the page reads (assets/smm-model.js).
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import vm from 'node:vm';
+import { readVectors } from './vectors.mjs';
+
+const require = createRequire(import.meta.url);
+const rules = require('../../content/assets/assess.js');
+const SCORING = readVectors('scoring-vectors.yaml');
+const SUGGESTION = readVectors('suggestion-vectors.yaml');
+
+let model, settings;
+before(async () => {
+  const base = process.env.SMM_BASE_URL;
+  assert.ok(base, 'SMM_BASE_URL names a served build (tests/test_browser.py sets it)');
+  const window = {};
+  vm.runInNewContext(await (await fetch(`${base}assets/smm-model.js`)).text(), { window });
+  model = window.SMM_MODEL;
+  settings = window.SMM_ASSESSMENT;
+});
+
+for (const vector of SCORING) {
+  test(`scoring vector ${vector.id}`, () => {
+    const result = rules.score(vector.levels, vector.target);
+    const { achieved, gap, over, assessed, provisional } = result;
+    assert.deepEqual({ achieved, gap, over, assessed, provisional }, vector.expected, vector.description);
+  });
+}
+
+test('level states as in macros/scoring.py', () => {
+  const cases = [[['met', 'na'], 'reached'], [['na', 'na'], 'not reached'], [['met', 'partly'], 'not reached'],
+    [['met', ''], 'not assessed'], [['', 'not-met'], 'not reached'], [[], 'not reached']];
+  for (const [statuses, state] of cases) assert.equal(rules.levelState(statuses), state, JSON.stringify(statuses));
+});
+
+for (const vector of SUGGESTION) {
+  test(`suggestion vector ${vector.id}`, () => {
+    const profile = model.profiles.find((p) => p.id === vector.profile);
+    assert.equal(profile.baseline, vector.baseline, `the vector assumes baseline ${vector.baseline}`);
+    const found = rules.suggest(profile, vector.characterization, model.practices.map((p) => p.id));
+    const levels = Object.fromEntries(Object.keys(vector.expected).map((id) => [id, found[id].level]));
+    assert.deepEqual(levels, vector.expected, vector.description);
+  });
+}
+
+test('the suggestion vectors cover up, down, both and clamping at either end', () => {
+  const profile = model.profiles.find((p) => p.id === 'digital-twin');
+  const seen = new Set();
+  for (const vector of SUGGESTION) {
+    const found = rules.suggest(profile, vector.characterization, model.practices.map((p) => p.id));
+    for (const id of Object.keys(vector.expected)) {
+      const { net, reasons } = found[id], raw = profile.baseline + net;
+      if (net > 0) seen.add('up');
+      if (net < 0) seen.add('down');
+      if (reasons.some((r) => r[2].direction === 'up') && reasons.some((r) => r[2].direction === 'down')) seen.add('mixed');
+      if (raw > 4) seen.add('clamped high');
+      if (raw < 0) seen.add('clamped low');
+    }
+  }
+  assert.deepEqual([...seen].sort(), ['clamped high', 'clamped low', 'down', 'mixed', 'up']);
+});
+
+test('a suggestion lists its reasons in the order of the dimensions', () => {
+  const profile = model.profiles.find((p) => p.id === 'digital-twin');
+  const found = rules.suggest(profile, { 'sync-direction': 'closed-loop', multiplicity: 'single' }, ['identities']);
+  assert.deepEqual(found.identities.reasons.map((r) => [r[0], r[1], r[2].direction]),
+    [['sync-direction', 'closed-loop', 'up'], ['multiplicity', 'single', 'down']]);
+  assert.equal(found.identities.level, 2);
+});
+
+test('goes against: the same cases as tests/test_targets.py', () => {
+  const cases = [[3, 3, 1, false], [2, 3, 1, false], [1, 3, 1, true], [3, 1, -1, true], [4, 2, 0, true], [0, 2, 0, true], [1, 2, 0, false]];
+  for (const [target, level, net, against] of cases) {
+    assert.equal(rules.goesAgainst(target, { level, net }, 2), against, JSON.stringify([target, level, net]));
+  }
+});
+
+test('CSV cells are quoted like Python\'s csv module and formulas are neutralized', () => {
+  assert.equal(rules.csvLine(['a', 3, 'b,c', 'say "hi"', 'two\nlines', '']), 'a,3,"b,c","say ""hi""","two\nlines",\r\n');
+  assert.equal(rules.csvLine(['=1+2', '+x', '-y', '@z', 'a=b']), "'=1+2,'+x,'-y,'@z,a=b\r\n");
+  assert.equal(rules.neutralizeFormula('\tx'), "'\tx");
+});
+
+function minimal(overrides = {}) {
+  return {
+    format: settings.format, version: settings.version, model_version: settings.model_version, created: '2025-01-01T00:00:00.000Z',
+    guidance: { profiles: ['digital-twin'], framework: null }, characterization: {}, targets: {}, answers: {}, levels: {}, ...overrides,
+  };
+}
+
+test('an assessment in the published format passes; the reasons it would not are said', () => {
+  const item = model.practices[0].levels['1'].indicators[0].id;
+  assert.deepEqual(rules.validate(minimal({ answers: { [item]: { status: 'met', note: 'seen' } }, levels: { monitoring: 2 } }), model, settings), []);
+  const problems = (data) => rules.validate(data, model, settings).join(' ');
+  assert.match(problems([]), /does not hold an assessment/);
+  assert.match(problems(minimal({ format: 'other' })), /not an smm-guide assessment/);
+  assert.match(problems(minimal({ version: 2 })), /Version 2 of the assessment format is not supported/);
+  assert.match(problems(minimal({ model_version: '1.0+000000000000' })), /made with model version "1\.0\+000000000000"/);
+  assert.match(problems(minimal({ answers: { 'no-such-item': { status: 'met', note: '' } } })), /Unknown item "no-such-item"/);
+  assert.match(problems(minimal({ answers: { [item]: { status: 'done', note: '' } } })), /must have a status/);
+  assert.match(problems(minimal({ levels: { monitoring: 5 } })), /whole number from 0 to 4/);
+  assert.match(problems(minimal({ extra: 1 })), /Unknown field "extra"/);
+  const { answers, ...missing } = minimal();
+  assert.match(problems(missing), /"answers" is missing/);
+  assert.match(problems(minimal({ characterization: { 'digital-twin': { archetype: null, options: { fidelity: 'perfect' } } } })), /Unknown option "perfect"/);
+});
+
+test('a baseline from another model version is read leniently', () => {
+  const other = minimal({ model_version: '1.0+000000000000', answers: { 'retired-item-1-1': { status: 'met', note: '' } } });
+  assert.deepEqual(rules.validate(other, model, settings, true), []);
+  assert.match(rules.validate(minimal({ format: 'x' }), model, settings, true).join(' '), /not an smm-guide assessment/);
+});
