@@ -253,6 +253,8 @@ test('compare: an earlier export as the baseline shows the change of each practi
   await page.waitForSelector('.smm-compare-table');
   assert.equal(await page.locator('.smm-compare-table tr[data-practice="patch-management"] .smm-change').textContent(), '+3', 'the baseline is kept');
   await importFile(page, '#smm-baseline', '[]', 'wrong.json');
+  // The file is read asynchronously: wait for the message instead of reading it at once.
+  await page.waitForFunction(() => document.querySelector('[data-step=compare] .smm-error').textContent !== '');
   assert.match(await page.locator('[data-step=compare] .smm-error').textContent(), /^Not loaded: /);
 });
 
