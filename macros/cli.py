@@ -70,18 +70,22 @@ def _generate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _emit(text: str, out: str) -> int:
+    """Write a command's result to `out`, or to standard output when `out` is -."""
+    if out == "-":
+        sys.stdout.write(text)
+    else:
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        Path(out).write_text(text, encoding="utf-8")
+        print(f"wrote {out}")
+    return 0
+
+
 def _export(args: argparse.Namespace) -> int:
     model = _load(args.data)
     if model is None:
         return 1
-    text = export_json(model)
-    if args.out == "-":
-        sys.stdout.write(text)
-    else:
-        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.out).write_text(text, encoding="utf-8")
-        print(f"wrote {args.out}")
-    return 0
+    return _emit(export_json(model), args.out)
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -91,17 +95,9 @@ def _report(args: argparse.Namespace) -> int:
     try:
         text = make_report(model, args.file, args.format)
     except ReportError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        print(SUMMARY.format(count=len(error.problems)), file=sys.stderr)
+        print("\n".join([*map(str, error.problems), SUMMARY.format(count=len(error.problems))]), file=sys.stderr)
         return 1
-    if args.out == "-":
-        sys.stdout.write(text)
-    else:
-        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.out).write_text(text, encoding="utf-8")
-        print(f"wrote {args.out}")
-    return 0
+    return _emit(text, args.out)
 
 
 def _scaffold(args: argparse.Namespace) -> int:
@@ -133,13 +129,7 @@ def _diff(args: argparse.Namespace) -> int:
     except DataError as error:
         print_problems(error, SUMMARY)
         return 1
-    text = to_markdown(diff(old, new), args.old, args.new)
-    if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
-        print(f"wrote {args.out}")
-    else:
-        sys.stdout.write(text)
-    return 0
+    return _emit(to_markdown(diff(old, new), args.old, args.new), args.out or "-")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -16,9 +16,7 @@ from mkdocs.structure.files import File, Files
 from macros.loader import load_model
 from macros.problems import DataError, print_problems
 from macros.routes import edit_path
-from macros.site import build_outputs, data_dir_for
-
-OUTPUTS = "smm_guide_outputs"
+from macros.site import OUTPUTS, build_outputs, data_dir_for
 
 
 def on_config(config):
@@ -47,10 +45,9 @@ def _data_and_docs(config) -> tuple[str, str] | None:
     return data_dir.relative_to(root).as_posix(), Path(config.docs_dir).resolve().relative_to(root).as_posix()
 
 
-def _edit_uri(config, source: str | None, folders: tuple[str, str] | bool | None = True) -> str | None:
+def _edit_uri(source: str | None, folders: tuple[str, str] | None) -> str | None:
     """A generated page's edit link opens its data file; edit_uri points at the docs folder."""
-    folders = _data_and_docs(config) if folders is True else folders
-    if source is None or not folders:
+    if source is None or folders is None:
         return None
     return edit_path(f"{folders[0]}/{source}", folders[1])
 
@@ -60,7 +57,7 @@ def on_files(files: Files, config) -> Files:
     folders = _data_and_docs(config)
     for page in outputs.pages:
         generated = File.generated(config, page.path, content=page.content)
-        generated.edit_uri = _edit_uri(config, page.source, folders)
+        generated.edit_uri = _edit_uri(page.source, folders)
         files.append(generated)
     for path, content in outputs.files.items():
         files.append(File.generated(config, path, content=content))

@@ -10,8 +10,7 @@ from mkdocs.exceptions import Abort
 from .content import front_matter, render_content_page
 from .loader import display_path
 from .problems import DataError, print_problems
-
-OUTPUTS = "smm_guide_outputs"  # where macros/hook.py keeps what it built
+from .site import OUTPUTS
 
 
 def define_env(env) -> None:

@@ -22,6 +22,8 @@ from .pages import NAV_ORDER, GeneratedPage, abbreviations, generate_pages
 from .reference import kind_docs
 
 DATA_DIR_ENV = "SMM_GUIDE_DATA_DIR"
+# Where the MkDocs hook keeps the Outputs on the MkDocs config, for the mkdocs-macros module.
+OUTPUTS = "smm_guide_outputs"
 
 
 @dataclass(frozen=True)
