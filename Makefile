@@ -9,7 +9,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 3155328
 export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build bytecode serve test lint bench validate a11y zensical clean
+.PHONY: build offline bytecode serve test lint bench validate a11y zensical clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,10 +22,19 @@ $(STAMP): requirements.lock pyproject.toml
 bytecode: $(STAMP)
 	$(BIN)/python -m compileall -q macros
 
+# The offline copy of the whole site (Material's offline plugin: file URLs, search from disk),
+# zipped reproducibly into $(OFFLINE_ZIP), for plants without internet access.
+OFFLINE_ZIP := build/smm-guide-offline.zip
+offline: bytecode
+	rm -rf build/offline
+	OFFLINE=true $(BIN)/mkdocs build --strict --quiet --site-dir build/offline/smm-guide
+	$(BIN)/python -m macros.offline build/offline/smm-guide $(OFFLINE_ZIP)
+
 # Build into a fresh folder and swap it in only on success: a failed build leaves site/ as it was.
-build: bytecode
+# The Downloads page offers the offline copy made just before.
+build: offline
 	rm -rf .site-tmp
-	$(BIN)/mkdocs build --strict --quiet --site-dir .site-tmp
+	SMM_GUIDE_OFFLINE_ZIP=$(OFFLINE_ZIP) $(BIN)/mkdocs build --strict --quiet --site-dir .site-tmp
 	rm -rf .site-old && if [ -d site ]; then mv site .site-old; fi
 	mv .site-tmp site && rm -rf .site-old
 
@@ -66,4 +75,4 @@ zensical: $(STAMP) $(ZENSICAL)/.installed
 	cd build/zensical && ../../$(ZENSICAL)/bin/zensical build
 
 clean:
-	rm -rf site .site-tmp .site-old build/zensical
+	rm -rf site .site-tmp .site-old build/zensical build/offline $(OFFLINE_ZIP)

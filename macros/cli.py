@@ -11,7 +11,9 @@ from .export import export_json
 from .lint import SIMILAR, lint
 from .loader import load, load_model
 from .model import Model
+from .pages import BuildContext
 from .problems import DataError, print_problems
+from .releases import read_history
 from .report import ReportError, make_report
 from .scaffold import MARKER, ScaffoldError, new_framework, new_profile, unfinished
 from .site import write_tree
@@ -62,7 +64,9 @@ def _generate(args: argparse.Namespace) -> int:
     if model is None:
         return 1
     try:
-        written = write_tree(model, Path(args.content), Path(args.out), data_dir=Path(args.data))
+        data_dir = Path(args.data)
+        build = BuildContext(history=read_history(data_dir, model))
+        written = write_tree(model, Path(args.content), Path(args.out), data_dir=data_dir, build=build)
     except DataError as error:
         print_problems(error, SUMMARY)
         return 1
@@ -162,9 +166,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.set_defaults(run=_export)
 
     report = commands.add_parser(
-        "report", help="achieved levels, gaps and next steps of a filled assessment workbook (.xlsx) or checklist CSV"
+        "report",
+        help="achieved levels, gaps and next steps of a filled assessment workbook (.xlsx), checklist CSV "
+        "or self-assessment page export (.json)",
     )
-    report.add_argument("file", help="assessment workbook (.xlsx) or checklist CSV (.csv)")
+    report.add_argument(
+        "file", help="assessment workbook (.xlsx), checklist CSV (.csv) or JSON exported by the self-assessment page"
+    )
     report.add_argument("--format", choices=["md", "html"], default="md", help="Markdown (default) or an HTML page")
     report.add_argument("--out", default="-", help="output file, or - for standard output (default)")
     report.add_argument("--data", default="data", help="data folder (default: data)")

@@ -87,7 +87,7 @@ class Diff:
         return tuple(c for c in self.changes if c.flag)
 
 
-def _git(repo: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+def git(repo: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=False)
     except OSError as error:
@@ -101,11 +101,11 @@ def load_side(spec: str, repo: Path, data_path: str = DEFAULT_DATA_DIR) -> Model
     """
     if Path(spec).is_dir():
         return load_model(spec)
-    found = None if spec.startswith("-") else _git(repo, "rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}")
+    found = None if spec.startswith("-") else git(repo, "rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}")
     if found is None or found.returncode != 0:
         message = f"neither a data folder nor a commit of the git repository {display_path(repo)}"
         raise DataError([Problem(spec, 1, 1, message)])
-    archive = _git(repo, "archive", "--format=tar", found.stdout.decode().strip(), "--", data_path)
+    archive = git(repo, "archive", "--format=tar", found.stdout.decode().strip(), "--", data_path)
     if archive.returncode != 0:
         reason = (archive.stderr.decode(errors="replace").strip().splitlines() or ["git archive failed"])[-1]
         raise DataError([Problem(spec, 1, 1, f"cannot export '{data_path}' from it: {reason}")])

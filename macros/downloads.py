@@ -37,6 +37,26 @@ class Download:
         return len(self.content.encode("utf-8") if isinstance(self.content, str) else self.content)
 
 
+@dataclass(frozen=True)
+class Offline:
+    """The offline copy of the site, as the Downloads page speaks of it."""
+
+    zip: bytes | None = None  # the zipped copy, offered for download
+    this_copy: bool = False  # this build is the offline copy itself
+
+    def downloads(self) -> list[Download]:
+        if self.zip is None:
+            return []
+        purpose = (
+            "Unzip it and open smm-guide/index.html: every page, search, the checklists and the "
+            "self-assessment work from disk, with no network and no server."
+        )
+        return [Download(routes.OFFLINE_ZIP, self.zip, "Offline copy", "The whole site (zip)", purpose)]
+
+
+NO_OFFLINE_COPY = Offline()  # a build that neither offers the offline copy nor is it
+
+
 def checklist_path(variant: str, name: str, extension: str) -> str:
     return routes.download(f"checklists/{variant}/{name}.{extension}")
 

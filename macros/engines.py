@@ -55,12 +55,16 @@ def main() -> int:
     import sys
 
     from .loader import load_model
+    from .pages import BuildContext
+    from .releases import read_history
     from .site import data_dir_for, write_tree
 
     out = Path(sys.argv[1])
     shutil.rmtree(out, ignore_errors=True)
     data_dir = data_dir_for(str(ROOT / "mkdocs.yml"))
-    write_tree(load_model(data_dir), ROOT / "content", out / "docs", data_dir=data_dir)
+    model = load_model(data_dir)
+    build = BuildContext(history=read_history(data_dir, model))
+    write_tree(model, ROOT / "content", out / "docs", data_dir=data_dir, build=build)
     print(plain_config(out / "docs", out / "site", relative=True))
     return 0
 

@@ -7,23 +7,53 @@ What it builds is kept on the MkDocs config under OUTPUTS, where `macros/main.py
 from __future__ import annotations
 
 import gc
+import os
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
+from macros.downloads import Offline
+
 # MkDocs loads this file by path, not as part of the package: absolute imports only.
 from macros.loader import load_model
+from macros.offline import OFFLINE_ZIP_ENV, WORKER_SHIM
+from macros.pages import BuildContext
 from macros.problems import DataError, print_problems
-from macros.routes import edit_path
+from macros.releases import read_history
+from macros.routes import edit_path, edit_url
 from macros.site import OUTPUTS, build_outputs, data_dir_for
+
+
+def _is_offline_copy(config) -> bool:
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin and plugin.config.enabled)
+
+
+def _offline(config) -> Offline:
+    """What the Downloads page says about the offline copy: this is it, here it is, or none was built."""
+    if _is_offline_copy(config):
+        return Offline(this_copy=True)
+    zip_path = os.environ.get(OFFLINE_ZIP_ENV)
+    if not zip_path:
+        return Offline()
+    try:
+        return Offline(zip=Path(zip_path).read_bytes())
+    except OSError as error:
+        print(f"{zip_path}: error: cannot read the offline copy ({OFFLINE_ZIP_ENV}): {error.strerror}", file=sys.stderr)
+        raise Abort("Aborted: the offline copy to offer is missing (above); site/ was left unchanged.") from None
 
 
 def on_config(config):
     # Runs before MkDocs cleans site/, so bad data stops the build with the old site intact.
     data_dir = data_dir_for(config.config_file_path)
+    offline = _offline(config)
     try:
-        outputs = build_outputs(load_model(data_dir), Path(config.docs_dir), data_dir)
+        model = load_model(data_dir)
+        build = BuildContext(offline, read_history(data_dir, model), _edit_url(config))
+        outputs = build_outputs(model, Path(config.docs_dir), data_dir, build)
     except DataError as error:
         print_problems(error, "Aborted: {count} problem(s) in the data files; site/ was left unchanged.")
         raise Abort("Aborted: the data files have problems (listed above).") from None
@@ -36,6 +66,14 @@ def on_config(config):
     return config
 
 
+def on_pre_build(config):
+    # After every plugin's on_config: Material's offline plugin has added its CDN copy of the Web
+    # Worker shim by now. The site loads nothing from the network: use the copy it ships.
+    polyfills = config.extra.get("polyfills", [])
+    if _is_offline_copy(config):
+        config.extra["polyfills"] = [p for p in polyfills if "iframe-worker" not in str(p)] + [WORKER_SHIM]
+
+
 def _data_and_docs(config) -> tuple[str, str] | None:
     """The data and docs folders relative to the project, or None if the data lies outside it."""
     root = Path(config.config_file_path).resolve().parent
@@ -43,6 +81,15 @@ def _data_and_docs(config) -> tuple[str, str] | None:
     if not config.edit_uri or not data_dir.is_relative_to(root):
         return None
     return data_dir.relative_to(root).as_posix(), Path(config.docs_dir).resolve().relative_to(root).as_posix()
+
+
+def _edit_url(config) -> Callable[[str], str] | None:
+    """Data file -> the address that opens it for editing, for links in the pages' text."""
+    folders = _data_and_docs(config)
+    if folders is None or not config.repo_url:
+        return None
+    data, docs = folders
+    return lambda source: edit_url(config.repo_url, config.edit_uri, docs, f"{data}/{source}")
 
 
 def _edit_uri(source: str | None, folders: tuple[str, str] | None) -> str | None:

@@ -26,7 +26,9 @@ from .crosswalks import (
     practice_by_group,
     requirements_table,
 )
+from .downloads import NO_OFFLINE_COPY, Offline
 from .model import HIGHEST_LEVEL, LEVEL_NUMBERS, LOWEST_LEVEL, Model, Profile
+from .releases import NO_HISTORY, History
 from .targets import archetype_suggestions
 from .text import escape_markdown, one_line, plain, unmarked
 
@@ -41,6 +43,7 @@ NAV_ORDER = {
     "Glossary": 80,
     "References": 85,
     "Data reference": 88,
+    "Changes": 90,
 }
 
 
@@ -106,14 +109,29 @@ def abbreviations(model: Model) -> dict[str, str]:
     return found
 
 
+@dataclass(frozen=True)
+class BuildContext:
+    """What a build knows besides the data: the offline copy, the release history, and the address
+    that opens a data file (path relative to the data folder) in the repository's editor."""
+
+    offline: Offline = NO_OFFLINE_COPY
+    history: History = NO_HISTORY
+    edit_url: Callable[[str], str] | None = None
+
+
+NO_CONTEXT = BuildContext()
+
+
 class PageRenderer:
-    def __init__(self, model: Model):
+    def __init__(self, model: Model, edit_url: Callable[[str], str] | None = None):
         self.model = model
+        self.edit_url = edit_url
         self.env = make_environment()
 
     def render(self, spec: PageSpec) -> GeneratedPage:
         template = self.env.get_template(f"{spec.template}.md.j2")
-        body = template.render(model=self.model, link=lambda target: routes.relative(spec.path, target), **spec.context)
+        link = lambda target: routes.relative(spec.path, target)  # noqa: E731
+        body = template.render(model=self.model, link=link, edit_url=self.edit_url, **spec.context)
         return GeneratedPage(spec.path, body.rstrip("\n") + "\n", spec.source, spec.nav, spec.index)
 
 
@@ -274,7 +292,6 @@ def _checklist_pages(model: Model, downloads: list) -> Iterator[PageSpec]:
             context = {"variant": variant, "name": name, "practice_ids": practice_ids, "checklist_rows": by_practice}
             yield PageSpec("checklist", routes.checklist(variant.id, name), None, (), context=context)
     yield PageSpec("scoring", routes.SCORING, "scoring-vectors.yaml", ("Assess", "How scoring works"))
-    yield PageSpec("downloads", routes.DOWNLOADS, None, ("Assess", "Downloads"), context={"downloads": downloads})
 
 
 def _assess_pages(model: Model, downloads: list) -> Iterator[PageSpec]:
@@ -298,11 +315,17 @@ def page_specs(model: Model, downloads: list | None = None) -> list[PageSpec]:
     return [spec for kind in PAGE_KINDS for spec in kind(model, downloads or [])]
 
 
-def generate_pages(model: Model, downloads: list | None = None, reference: list | None = None) -> list[GeneratedPage]:
+def generate_pages(
+    model: Model, downloads: list | None = None, reference: list | None = None, build: BuildContext = NO_CONTEXT
+) -> list[GeneratedPage]:
     """Every generated page of the site, in a stable order; `downloads` are listed on the Downloads
-    page, `reference` (macros/reference.py, read from the schemas) makes the Data reference page."""
-    renderer = PageRenderer(model)
+    page, `reference` (macros/reference.py, read from the schemas) makes the Data reference page,
+    `build` says what the build knows besides the data."""
+    renderer = PageRenderer(model, build.edit_url)
     specs = page_specs(model, downloads)
+    context = {"downloads": downloads or [], "offline": build.offline}
+    specs.append(PageSpec("downloads", routes.DOWNLOADS, None, ("Assess", "Downloads"), context=context))
+    specs.append(PageSpec("changes", routes.CHANGES, None, ("Changes",), context={"history": build.history}))
     if reference:
         specs.append(
             PageSpec("data-reference", routes.DATA_REFERENCE, None, ("Data reference",), context={"kinds": reference})

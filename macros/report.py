@@ -1,29 +1,41 @@
 """`smm-guide report`: achieved levels, gaps and next steps from a filled assessment workbook (the
-workbook contract: sheets Targets, Checklist, Summary, About) or a checklist CSV.
+workbook contract: sheets Targets, Checklist, Summary, About), a checklist CSV, or the JSON that the
+self-assessment page exports (the format of macros/assessment.py).
 
-Pure steps: read (file -> tables whose cells know their location) -> validate (tables -> Assessment,
+Pure steps: read (file -> tables whose cells know their location, or a JSON Source) -> validate (-> Assessment,
 or every problem at once) -> score (macros/scoring.py per practice) -> render (Markdown; HTML from it).
 What it does not count, and why, is in SAY below: the report says it too.
 """
 
 from __future__ import annotations
 
+import copy
 import csv
+import dataclasses
+import difflib
 import html
 import io
+import json
 import math
 import textwrap
 import warnings
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import NamedTuple
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from . import checklists, scoring
+from .assessment import FORMAT, MAX_BYTES, VERSION, schema_dict
 from .export import model_version
 from .model import HIGHEST_LEVEL, LEVEL_NUMBERS, Model, Practice
+from .problems import Problem
+from .schemas import _detailed_validator, error_problems
 from .text import one_line
+from .yamlsource import Source, read_source
 
+JSON = "assessment saved by the self-assessment page"  # the kind of the file the self-assessment page exports
+SET = ("set", None)  # target sources meaning "set by the assessor": the page reads a missing one so
 SHEETS = ("Targets", "Checklist", "About")  # the sheets read; Summary is only formulas over these
 ABOUT_LABELS = ("Model version", "Variant", "Practices")
 ANSWER_COLUMNS = ("Item id", "Status")  # the item id names the item: its practice and level are the model's
@@ -45,6 +57,12 @@ SAY = {
     "workbook": "Not read: the Summary sheet (recomputed here with the same rule), the archetype columns of Targets "
     "(suggestions: only the Target column counts) and",
     "checklist CSV": "Not read:",
+    JSON: "Not read: the characterization and guidance.framework (the targets in the file already carry their "
+    "result) and created. Practices without a target are scored like the others, without a gap.",
+    "direct": "Set directly: the file gives the current level of these practices, which counts instead of their "
+    "item answers, as on the self-assessment page:",
+    "elsewhere": "Answers to considerations of profiles not chosen in the file's guidance: the page keeps them when "
+    "a profile is unticked and does not count them either:",
     "not read": "the Checklist columns other than item id, status and notes: the item id names each item, and its "
     "practice, level and text are the model's. Practices without a target are scored like the others, without a gap.",
 }
@@ -74,7 +92,7 @@ class Sheet(NamedTuple):
 
 
 class Answer(NamedTuple):
-    row: int  # index in the sheet
+    row: int  # index in the sheet, for messages; -1 in a JSON, whose messages come from its Source
     item: str
     status: str | None  # None: not a status (already reported)
     notes: str
@@ -86,6 +104,11 @@ class Assessment(NamedTuple):
     variant: checklists.Variant
     targets: Mapping[str, int | None]  # every practice of the file, in model order -> its target or None
     answers: Mapping[str, Answer]  # item id -> answer
+    # Only a JSON carries these:
+    system: str = ""  # the name of the assessed system
+    levels: Mapping[str, int] = MappingProxyType({})  # practice id -> current level set directly
+    justified: Mapping[str, str] = MappingProxyType({})  # practice id -> justification of a target set by hand
+    elsewhere: tuple[str, ...] = ()  # answered items of profiles not chosen: not counted
 
 
 class Result(NamedTuple):
@@ -94,6 +117,7 @@ class Result(NamedTuple):
     rows: tuple[checklists.Row, ...]
     statuses: Mapping[str, str]  # every item of the practice; "" when unanswered or not in the file
     answers: Mapping[str, Answer]
+    direct: bool = False  # the achieved level was set directly, not scored from the answers
 
 
 def _text(value: object) -> str:
@@ -247,6 +271,153 @@ def validate(model: Model, sheets: dict[str, Sheet], path: Path) -> Assessment:
     return Assessment(path.name, "checklist CSV" if is_csv else "workbook", variant, targets, answers)
 
 
+def read_json(path: Path, data: bytes) -> Source:
+    """The parsed file, with the line and column of every value and key for messages."""
+    if len(data) > MAX_BYTES:
+        why = f"a saved assessment is at most {MAX_BYTES:,} bytes ({MAX_BYTES // 2**20} MB), so it is not read"
+        raise ReportError([f"{path}: the file is {len(data):,} bytes; {why}"])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line, col = before.count(b"\n") + 1, len(before[before.rfind(b"\n") + 1 :].decode()) + 1  # in characters
+        why = f"not UTF-8 text (byte 0x{data[error.start]:02x}); save it as UTF-8"
+        raise ReportError([str(Problem(str(path), line, col, f"not valid JSON: {why}"))]) from None
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ReportError(
+            [str(Problem(str(path), error.lineno, error.colno, f"not valid JSON: {error.msg}"))]
+        ) from None
+    # JSON is YAML flow syntax, so the YAML reader gives the positions. The values stay json's: YAML reads a
+    # few JSON forms otherwise (1e5 is text to it), and rejects some JSON (tab indentation, escaped surrogate
+    # pairs); then every message points at 1:1 rather than nowhere.
+    source, _ = read_source(data, str(path))
+    source = source or Source(str(path), None)
+    source.data = value
+    return source
+
+
+def _schema() -> dict:
+    """The published schema, with names for messages. Ids and the model version are checked against the
+    model instead of by pattern: "unknown practice 'x'" says more, and each problem is reported once."""
+    schema = copy.deepcopy(schema_dict())  # changed below: schema_dict's shared parts stay as they are
+    fields = schema["properties"]
+    fields["model_version"] = {"type": "string"}
+    guidance = fields["guidance"]["properties"]
+    guidance["profiles"]["items"], guidance["framework"] = {"type": "string"}, {"type": ["string", "null"]}
+    for name in ("targets", "answers", "levels"):
+        del fields[name]["propertyNames"]
+    # New dicts, each with its label: the two levels are one dict in the schema.
+    targets, levels = fields["targets"]["additionalProperties"]["properties"], fields["levels"]
+    targets["level"] = {**targets["level"], "x-label": "the target of '{parent}'"}
+    levels["additionalProperties"] = {**levels["additionalProperties"], "x-label": "the level of '{key}'"}
+    return schema
+
+
+def _schema_problems(source: Source) -> Iterator[Problem]:
+    for error in _detailed_validator()(_schema()).iter_errors(source.data):
+        if error.validator == "enum" and "" in error.validator_value:  # the statuses: "" would read as nothing
+            path, choices = tuple(error.absolute_path), ", ".join(s for s in scoring.STATUSES if s)
+            yield source.problem(path, f"the status of '{path[1]}' must be one of: {choices}, or \"\" (not assessed)")
+        else:
+            yield from error_problems(source, error)
+
+
+def _unknown(source: Source, path: tuple, what: str, value: Any, known: list[str], *, key: bool = False) -> Problem:
+    close = difflib.get_close_matches(str(value), known, n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    if not close and len(known) <= 8:  # a short list helps more than nothing; a long one buries the message
+        hint = f"; expected one of: {', '.join(known)}"
+    return source.problem(path, f"unknown {what} '{value}'{hint}", key=key)
+
+
+def _json_variant(model: Model, profiles: tuple[str, ...]) -> checklists.Variant:
+    """The published checklist with these profiles; with several, one the site does not publish."""
+    published = next((v for v in checklists.variants(model) if v.profiles == profiles), None)
+    names = " and the ".join(model.profile(p).name for p in profiles)
+    return published or checklists.Variant("+".join(profiles), f"With the {names}", profiles)
+
+
+def _ids(model: Model, source: Source) -> list[Problem]:
+    """Every id of the file that the model lacks, and a model version that is not the model's."""
+    data, problems = source.data, []
+
+    def part(*keys: str, kind: type = dict) -> Any:  # empty where the schema found another type
+        value = data
+        for name in keys:
+            value = value.get(name) if isinstance(value, dict) else None
+        return value if isinstance(value, kind) else kind()
+
+    version, ours = data.get("model_version"), model_version(model)
+    if isinstance(version, str) and version != ours:
+        why = f"assessment for model version '{version}', data is '{ours}': give --data the data it was made from"
+        problems.append(source.problem(("model_version",), why))
+    profiles, practices = [p.id for p in model.profiles], [p.id for p in model.practices]
+    for index, profile in enumerate(part("guidance", "profiles", kind=list)):
+        if isinstance(profile, str) and profile not in profiles:
+            problems.append(_unknown(source, ("guidance", "profiles", index), "profile", profile, profiles))
+    framework, frameworks = part("guidance").get("framework"), [f.id for f in model.frameworks]
+    if isinstance(framework, str) and framework not in frameworks:
+        problems.append(_unknown(source, ("guidance", "framework"), "framework", framework, frameworks))
+    for name in ("targets", "levels"):
+        problems += [
+            _unknown(source, (name, p), "practice", p, practices, key=True) for p in part(name) if p not in practices
+        ]
+    # Any item of the model may be answered: the page keeps the answers of a profile that is unticked again.
+    items = [r.item for r in checklists.rows(model, practices, tuple(profiles))]
+    problems += [
+        _unknown(source, ("answers", i), "item", i, items, key=True) for i in part("answers") if i not in items
+    ]
+    return problems
+
+
+def validate_json(model: Model, source: Source) -> Assessment:
+    """The Assessment of a saved assessment, or every problem found in it, each at its line and column."""
+    data = source.data
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        # Not an assessment at all: a list of its other "problems" would only bury this one.
+        found = f", not {json.dumps(data['format'])}" if isinstance(data, dict) and "format" in data else ""
+        why = f'not a saved assessment: "format" must be "{FORMAT}"{found}'
+        raise ReportError([str(source.problem(("format",), why))])
+    if data.get("version") != VERSION:
+        found = json.dumps(data.get("version"))
+        why = f"format version {found} is not supported; this smm-guide reads version {VERSION}"
+        raise ReportError([str(source.problem(("version",), why))])
+    problems = [*_schema_problems(source), *_ids(model, source)]
+    if problems:
+        raise ReportError([str(p) for p in sorted(set(problems))])
+
+    practices, targets, given = [p.id for p in model.practices], data["targets"], data["answers"]
+    variant = _json_variant(model, tuple(p.id for p in model.profiles if p.id in data["guidance"]["profiles"]))
+    answers = {}
+    for row in checklists.rows(model, practices, variant.profiles):
+        # The page drops an answer left without status and note: an item missing from the file is not assessed.
+        entry = given.get(row.item, {"status": scoring.NOT_ASSESSED, "note": ""})
+        answers[row.item] = Answer(-1, row.item, entry["status"], entry["note"])
+    return Assessment(
+        Path(source.path).name,
+        JSON,
+        variant,
+        {p: int(targets[p]["level"]) if p in targets else None for p in practices},
+        answers,
+        system=_text(data.get("system")),
+        levels={p: int(data["levels"][p]) for p in practices if p in data["levels"]},
+        justified={
+            p: targets[p]["justification"] for p in practices if p in targets and targets[p].get("source") in SET
+        },
+        elsewhere=tuple(item for item in given if item not in answers),
+    )
+
+
+def set_directly(found: scoring.Score, level: int) -> scoring.Score:
+    """The score of a practice whose current level the assessor set, as the page's scoreOf gives it: that
+    level, never provisional; the level states stay those of the answers, which the report shows apart."""
+    gap = None if found.target is None else max(found.target - level, 0)
+    over = 0 if found.target is None else max(level - found.target, 0)
+    return dataclasses.replace(found, achieved=level, gap=gap, over=over, assessed=True, provisional=False)
+
+
 def score_all(model: Model, assessment: Assessment) -> list[Result]:
     results = []
     for practice_id, target in assessment.targets.items():
@@ -255,7 +426,10 @@ def score_all(model: Model, assessment: Assessment) -> list[Result]:
         # An item missing from the file counts as not assessed: provisional, never "not met".
         statuses = {r.item: answers[r.item].status if r.item in answers else "" for r in rows}
         levels = {n: [statuses[r.item] for r in rows if r.level == n] for n in LEVEL_NUMBERS}
-        results.append(Result(model.practice(practice_id), scoring.score(levels, target), rows, statuses, answers))
+        found, direct = scoring.score(levels, target), assessment.levels.get(practice_id)
+        if direct is not None:
+            found = set_directly(found, direct)
+        results.append(Result(model.practice(practice_id), found, rows, statuses, answers, direct is not None))
     return results
 
 
@@ -324,7 +498,10 @@ def _items(result: Result, rows: list[checklists.Row]) -> list[str]:
 def _practice(result: Result, with_profiles: bool) -> list[str]:
     practice, found, following = result.practice, result.score, result.score.achieved + 1
     states = "; ".join(f"level {n}: {found.states[n]}" for n in LEVEL_NUMBERS)
-    out = [f"## {one_line(practice.name)} ({practice.id})", "", states[0].upper() + states[1:] + ".", ""]
+    lead = states[0].upper() + states[1:] + "."
+    if result.direct:
+        lead = f"Level {found.achieved} set directly: the item answers do not count for it. By the answers, {states}."
+    out = [f"## {one_line(practice.name)} ({practice.id})", "", lead, ""]
     unmet = [r for r in result.rows if r.level == following and result.statuses[r.item] not in DONE]
     # Every item not applicable: nothing is unmet, yet not applicable answers alone never reach a level.
     none = ["None, but not applicable answers alone do not reach a level.", ""]
@@ -336,7 +513,7 @@ def _practice(result: Result, with_profiles: bool) -> list[str]:
         none = f"None: all {len(wanted)} are met or not applicable." if wanted else "None in this checklist."
         upto, none = (f" up to level {found.target}", none) if found.target is not None else ("", "No target is set.")
         out += [f"### Open profile considerations{upto}", "", *(_items(result, still) if still else [none, ""])]
-    later = [r.level for r in result.rows if r.level > following and result.statuses[r.item]]
+    later = [r.level for r in result.rows if r.level > following and result.statuses[r.item] and not result.direct]
     if later:
         levels = ", ".join(str(n) for n in sorted(set(later)))
         out += ["### Not counted yet", "", f"{len(later)} answer(s) at level(s) {levels}: level {following} is "]
@@ -350,21 +527,41 @@ def _practice(result: Result, with_profiles: bool) -> list[str]:
 
 def to_markdown(model: Model, assessment: Assessment, results: list[Result]) -> str:
     variant, name = assessment.variant, _text(assessment.source).translate(MD_LITERAL)
-    out = ["# Assessment report", "", f"Source: {name} ({assessment.kind}). Model version: {model_version(model)}. "]
+    out = ["# Assessment report", ""]
+    if assessment.system:
+        out += [f"Assessed system: {_text(assessment.system).translate(MD_LITERAL)}", ""]
+    out += [f"Source: {name} ({assessment.kind}). Model version: {model_version(model)}. "]
     out[-1] += f"Checklist: {one_line(variant.title)} ({variant.id}).\n"
     if not any(r.score.assessed for r in results):
         out += [SAY["nothing"], ""]
-    out += [SAY["no targets"], ""] if assessment.kind != "workbook" else []
+    out += [SAY["no targets"], ""] if assessment.kind == "checklist CSV" else []
     rows = []
     for r in results:
         numbers = (r.score.target, r.score.achieved, r.score.gap, None if r.score.target is None else r.score.over)
-        dashed = ("–" if v is None else v for v in numbers)
-        rows.append((f"{one_line(r.practice.name)} ({r.practice.id})", *dashed, "yes" if r.score.provisional else "no"))
+        target, achieved, gap, over = ("–" if v is None else v for v in numbers)
+        achieved = f"{achieved} (set directly)" if r.direct else achieved
+        practice = f"{one_line(r.practice.name)} ({r.practice.id})"
+        rows.append((practice, target, achieved, gap, over, "yes" if r.score.provisional else "no"))
     out += ["## Scores", "", *_table(("Practice", "Target", "Achieved", "Gap", "Over target", "Provisional"), rows)]
     out += [SAY["terms"], "", chart(results), ""]
+    if assessment.justified:
+        justified = [
+            (
+                f"{one_line(model.practice(p).name)} ({p})",
+                assessment.targets[p],
+                _text(why).translate(MD_LITERAL) or "–",
+            )
+            for p, why in assessment.justified.items()
+        ]
+        out += ["## Targets set by the assessor", "", *_table(("Practice", "Target", "Justification"), justified)]
     for result in results:
         out += _practice(result, bool(variant.profiles))
-    out += ["## Answers not counted", "", SAY["later"], "", SAY[assessment.kind] + " " + SAY["not read"], ""]
+    out += ["## Answers not counted", "", SAY["later"], ""]
+    if assessment.levels:
+        out += [f"{SAY['direct']} {', '.join(assessment.levels)}.", ""]
+    if assessment.elsewhere:
+        out += [f"{SAY['elsewhere']} {', '.join(assessment.elsewhere)}.", ""]
+    out += [SAY[JSON] if assessment.kind == JSON else SAY[assessment.kind] + " " + SAY["not read"], ""]
     return "\n".join(out)
 
 
@@ -391,7 +588,10 @@ def make_report(model: Model, path: str | Path, fmt: str = "md") -> str:
         data = path.read_bytes()
     except OSError as error:
         raise ReportError([f"{path}: cannot read the file: {error.strerror or error}"]) from None
-    sheets = {"Checklist": read_csv(path, data)} if path.suffix.lower() == ".csv" else read_workbook(path, data)
-    assessment = validate(model, sheets, path)
+    if path.suffix.lower() == ".json":
+        assessment = validate_json(model, read_json(path, data))
+    else:
+        sheets = {"Checklist": read_csv(path, data)} if path.suffix.lower() == ".csv" else read_workbook(path, data)
+        assessment = validate(model, sheets, path)
     text = to_markdown(model, assessment, score_all(model, assessment))
     return to_html(text) if fmt == "html" else text

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 from functools import cache
+from urllib.parse import urljoin
 
 HOME = "index.md"
 MODEL = "model.md"
@@ -152,10 +153,18 @@ def edit_path(source: str, docs_dir: str) -> str:
     return posixpath.relpath(source, docs_dir.strip("/") or ".")
 
 
+def edit_url(repo_url: str, edit_uri: str, docs_dir: str, source: str) -> str:
+    """The address that opens project file `source` in the repository's editor, as MkDocs makes
+    a page's "edit this page" address from `repo_url` and `edit_uri`."""
+    return urljoin(repo_url.rstrip("/") + "/", edit_uri + edit_path(source, docs_dir))
+
+
 DATA_REFERENCE = "data-reference.md"
+CHANGES = "changes.md"  # what each release changed in the model
 CHECKLISTS = "checklists/index.md"
 SCORING = "scoring.md"
 DOWNLOADS = "downloads/index.md"
+OFFLINE_ZIP = "downloads/smm-guide-offline.zip"  # the whole site for use without a network (make offline)
 ASSESS = "assess/index.md"  # the in-browser self-assessment
 MODEL_SCRIPT = "assets/smm-model.js"  # the model as a script (window.SMM_MODEL), read by the assess page
 ASSESSMENT_SCHEMA = "downloads/assessment.schema.json"  # the format of a saved assessment

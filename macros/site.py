@@ -18,7 +18,7 @@ from .downloads import Download, all_downloads
 from .export import version_of
 from .loader import DEFAULT_DATA_DIR, display_path
 from .model import Model
-from .pages import NAV_ORDER, GeneratedPage, abbreviations, generate_pages
+from .pages import NAV_ORDER, NO_CONTEXT, BuildContext, GeneratedPage, abbreviations, generate_pages
 from .reference import kind_docs
 
 DATA_DIR_ENV = "SMM_GUIDE_DATA_DIR"
@@ -94,19 +94,28 @@ def _assessment_files(offered: list[Download]) -> tuple[list[Download], dict[str
     return [schema], generated
 
 
-def build_outputs(model: Model, content_dir: Path, data_dir: Path | None = None) -> Outputs:
-    """Pages, downloads, nav and tooltips; with `data_dir`, also the Data reference from its schemas."""
+def build_outputs(
+    model: Model, content_dir: Path, data_dir: Path | None = None, build: BuildContext = NO_CONTEXT
+) -> Outputs:
+    """Pages, downloads, nav and tooltips; with `data_dir`, also the Data reference from its schemas;
+    `build`: the offline copy, the release history and edit links."""
     offered = all_downloads(model)
     extra, scripts = _assessment_files(offered)
-    offered += extra
-    pages = generate_pages(model, offered, kind_docs(data_dir) if data_dir else None)
+    offered += extra + build.offline.downloads()
+    pages = generate_pages(model, offered, kind_docs(data_dir) if data_dir else None, build)
     entries = [entry for path, text in content_markdown(content_dir).items() if (entry := nav_entry(path, text))]
     files = {download.path: download.content for download in offered} | scripts
     return Outputs(model, pages, files, site_nav(pages, entries), abbreviations(model))
 
 
 def write_tree(
-    model: Model, content_dir: Path, out_dir: Path, *, tooltips_in_pages: bool = True, data_dir: Path | None = None
+    model: Model,
+    content_dir: Path,
+    out_dir: Path,
+    *,
+    tooltips_in_pages: bool = True,
+    data_dir: Path | None = None,
+    build: BuildContext = NO_CONTEXT,
 ) -> list[Path]:
     """Write the complete Markdown tree (hand-written and generated pages, downloads) to out_dir.
 
@@ -114,7 +123,7 @@ def write_tree(
     tree is meant for any engine, not only for one that reads our MkDocs configuration; an engine
     configured with the same abbreviations asks for `tooltips_in_pages=False`.
     """
-    outputs = build_outputs(model, content_dir, data_dir)
+    outputs = build_outputs(model, content_dir, data_dir, build)
     lines = [f"*[{text}]: {meaning}" for text, meaning in outputs.abbreviations.items()]
     footer = "\n" + "\n".join(lines) + "\n" if tooltips_in_pages else ""
     texts: dict[str, str | bytes] = {}

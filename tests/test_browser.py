@@ -10,8 +10,11 @@ import socket
 import subprocess
 import sys
 import time
+import zipfile
 
 import pytest
+
+from macros.offline import zip_tree
 
 from .conftest import ROOT
 from .test_build import mkdocs_build
@@ -38,9 +41,18 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    site = tmp_path_factory.mktemp("browser-site")
-    built = mkdocs_build(site)
+    """The site as `make build` makes it, offering the offline copy, and that copy unzipped from it."""
+    copy = tmp_path_factory.mktemp("offline-copy")
+    built = mkdocs_build(copy / "smm-guide", OFFLINE="true")
     assert built.returncode == 0, built.stderr
+    zipped = copy / "smm-guide-offline.zip"
+    zipped.write_bytes(zip_tree(copy / "smm-guide"))
+    site = tmp_path_factory.mktemp("browser-site")
+    built = mkdocs_build(site, SMM_GUIDE_OFFLINE_ZIP=str(zipped))
+    assert built.returncode == 0, built.stderr
+    unzipped = tmp_path_factory.mktemp("offline-unzipped")
+    with zipfile.ZipFile(site / "downloads" / "smm-guide-offline.zip") as archive:
+        archive.extractall(unzipped)
     if not (JS / "node_modules" / "playwright-core").is_dir():
         subprocess.run(["npm", "install", "--no-save", "--no-audit", "--no-fund", "--silent"], cwd=JS, check=True)
     port = _free_port()
@@ -54,14 +66,14 @@ def served(tmp_path_factory):
             if probe.connect_ex(("127.0.0.1", port)) == 0:
                 break
         time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}/", site
+    yield f"http://127.0.0.1:{port}/", unzipped / "smm-guide"
     server.terminate()
     server.wait()
 
 
 @pytest.mark.parametrize("suite", sorted(p.name for p in JS.glob("*.test.mjs")))
 def test_browser_suite(served, suite):
-    base, _ = served
-    env = {**os.environ, "SMM_BASE_URL": base, "SMM_CHROMIUM": CHROMIUM}
+    base, offline_copy = served
+    env = {**os.environ, "SMM_BASE_URL": base, "SMM_OFFLINE_ROOT": str(offline_copy), "SMM_CHROMIUM": CHROMIUM}
     result = subprocess.run(["node", "--test", suite], cwd=JS, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]

@@ -54,6 +54,11 @@ def test_generated_pages_are_searchable_and_editable(site):
     assert "practices/patch-management/" in index
     html = (site / "practices/patch-management/index.html").read_text()
     assert re.search(r'href="[^"]*/edit/main/data/practices/patch-management\.yaml"', html)
+    # The profile's considerations shown beside the general guidance come from another file: linked too.
+    profile_file = (
+        "https://github.com/smm-guide/smm-guide/edit/main/data/profiles/digital-twin/practices/patch-management.yaml"
+    )
+    assert f'href="{profile_file}"' in html
     assert 'id="level-3-digital-twin"' in html
 
 

@@ -1,9 +1,12 @@
-"""`smm-guide report`: scores, gaps and next steps from an assessment workbook or a checklist CSV.
+"""`smm-guide report`: scores, gaps and next steps from an assessment workbook, a checklist CSV or
+the JSON that the self-assessment page exports.
 
 The workbooks here are built with openpyxl following the workbook contract (sheets Targets,
-Checklist, Summary, About), so these tests do not depend on macros/workbook.py.
+Checklist, Summary, About), so these tests do not depend on macros/workbook.py. The JSON files are
+built from the fixture model as the page's exportData writes them, so they never go stale.
 """
 
+import json
 import os
 import re
 import subprocess
@@ -11,15 +14,26 @@ import sys
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from openpyxl import Workbook
 
-from macros import checklists
+from macros import checklists, scoring
+from macros.assessment import FORMAT, MAX_BYTES, VERSION
 from macros.cli import main
 from macros.export import model_version
 from macros.loader import load_model
-from macros.report import read_csv, read_workbook, score_all, validate
+from macros.report import (
+    SAY,
+    _json_variant,
+    read_csv,
+    read_json,
+    read_workbook,
+    score_all,
+    validate,
+    validate_json,
+)
 
 from .conftest import MINI, ROOT
 
@@ -387,3 +401,286 @@ def test_no_traceback_in_a_real_process(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "broken.xlsx: not an Excel workbook (.xlsx)" in result.stderr
+
+
+# --- the JSON the self-assessment page exports
+
+
+def saved(model, **fields):
+    """A saved assessment of `model` as the page's exportData writes it; `fields` replace its parts."""
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "model_version": model_version(model),
+        "created": "2025-03-01T09:30:00.000Z",
+        "system": "Store 12 tills",
+        "guidance": {"profiles": ["pos"], "framework": None},
+        "characterization": {},
+        "targets": {},
+        "answers": {},
+        "levels": {},
+        **fields,
+    }
+
+
+def answered(statuses, notes=None):
+    """The page's answers for statuses written as in a workbook (SAMPLE_STATUSES)."""
+    notes = notes or {}
+    return {item: {"status": scoring.status_of(label), "note": notes.get(item, "")} for item, label in statuses.items()}
+
+
+def write_json(path, data):
+    path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")  # as the page's Export JSON does
+    return path
+
+
+def at(path, value, *, after=False):
+    """'file:line:col' where `value` first starts in the file as JSON; `after`: where the value of that key starts."""
+    content = path.read_text(encoding="utf-8")
+    start = content.index(json.dumps(value))
+    start = content.index(": ", start) + 2 if after else start
+    line_start = content.rfind("\n", 0, start) + 1
+    return f"{path}:{content.count(chr(10), 0, start) + 1}:{start - line_start + 1}"
+
+
+def from_json(model, path):
+    return validate_json(model, read_json(path, path.read_bytes()))
+
+
+def test_json_gives_the_scores_and_sections_of_the_equivalent_workbook(tmp_path, mini_model, capsys):
+    """Same answers, same rule: every practice's score and section is the workbook's."""
+    book = write_workbook(
+        tmp_path / "s.xlsx", mini_model, statuses=SAMPLE_STATUSES, targets={"p-one": 3}, notes=SAMPLE_NOTES
+    )
+    targets = {"p-one": {"level": 3, "justification": "Raised by the rule.", "source": "suggested"}}
+    path = write_json(
+        tmp_path / "s.json", saved(mini_model, targets=targets, answers=answered(SAMPLE_STATUSES, SAMPLE_NOTES))
+    )
+    assessment = from_json(mini_model, path)
+    assert (assessment.kind, assessment.variant.id, assessment.system) == (
+        "assessment saved by the self-assessment page",
+        "pos",
+        "Store 12 tills",
+    )
+    assert assessment.targets == {"p-one": 3, "p-two": None}
+
+    def scores(results):
+        return [(r.practice.id, r.score, r.direct) for r in results]
+
+    from_book = score_all(mini_model, validate(mini_model, read_workbook(book, book.read_bytes()), book))
+    assert scores(score_all(mini_model, assessment)) == scores(from_book)
+    _, book_text, _ = run_report(capsys, book)
+    code, text, _ = run_report(capsys, path)
+    assert code == 0
+
+    def body(report):  # from the scores to the end of the practices: the parts the rule decides
+        return report[report.index("## Scores") : report.index("## Answers not counted")]
+
+    assert body(text) == body(book_text)
+    assert text.startswith(
+        "# Assessment report\n\nAssessed system: Store 12 tills\n\n"
+        "Source: s.json (assessment saved by the self-assessment page)."
+    )
+    assert "| Practice One (p-one) | 3 | 1 | 2 | 0 | no |" in text
+    assert SAY["assessment saved by the self-assessment page"] in text and SAY["no targets"] not in text
+    assert "## Targets set by the assessor" not in text  # the only target is the rule's
+
+
+def test_json_levels_set_directly_count_instead_of_the_answers(tmp_path, mini_model, capsys):
+    every_met = {f"p-two-{level}-{n}": "Met" for level in (1, 2, 3) for n in (1, 2, 3)}  # 3 by the answers
+    targets = {
+        p: {"level": level, "justification": "", "source": "suggested"} for p, level in (("p-one", 2), ("p-two", 2))
+    }
+    data = saved(mini_model, targets=targets, answers=answered(every_met), levels={"p-one": 3, "p-two": 1})
+    results = {
+        r.practice.id: r for r in score_all(mini_model, from_json(mini_model, write_json(tmp_path / "d.json", data)))
+    }
+    one, two = results["p-one"].score, results["p-two"].score
+    # As the page's scoreOf: the set level, its gap and over target, never provisional, assessed.
+    assert (one.achieved, one.gap, one.over, one.provisional, one.assessed) == (3, 0, 1, False, True)
+    assert (two.achieved, two.gap, two.over, two.provisional) == (1, 1, 0, False)
+    assert two.states[3] == scoring.REACHED  # the answers' own states stay, shown apart
+    code, text, _ = run_report(capsys, tmp_path / "d.json")
+    assert code == 0
+    assert "| Practice One (p-one) | 2 | 3 (set directly) | 0 | 1 | no |" in text
+    assert "| Practice Two (p-two) | 2 | 1 (set directly) | 1 | 0 | no |" in text
+    assert "Level 1 set directly: the item answers do not count for it. By the answers, level 1: reached;" in text
+    assert "Nothing was assessed" not in text  # p-one has no answer, but a level
+    assert "### Not counted yet" not in text  # no answer counts for a practice set directly
+    assert f"{SAY['direct']} p-one, p-two." in text
+
+
+def test_json_targets_set_by_the_assessor_are_listed_with_their_justification(tmp_path, mini_model, capsys):
+    targets = {
+        "p-one": {"level": 3, "justification": "Card data *in scope* | see {PCI}", "source": "set"},
+        "p-two": {"level": 1, "justification": "Raised by closed loop.", "source": "suggested"},
+    }
+    code, text, _ = run_report(capsys, write_json(tmp_path / "t.json", saved(mini_model, targets=targets)))
+    assert code == 0
+    section = text.split("## Targets set by the assessor\n\n")[1].split("\n\n")[0].splitlines()
+    assert section == [
+        "| Practice | Target | Justification |",
+        "|---|---|---|",
+        "| Practice One (p-one) | 3 | Card data \\*in scope\\* &#124; see &#123;PCI&#125; |",
+    ]
+    del targets["p-one"]["source"]  # the page reads a target without a source as set by the assessor
+    targets["p-one"]["justification"] = ""
+    code, text, _ = run_report(capsys, write_json(tmp_path / "t.json", saved(mini_model, targets=targets)))
+    assert "| Practice One (p-one) | 3 | – |" in text
+
+
+def test_json_answers_to_a_profile_not_chosen_are_not_counted(tmp_path, mini_model, capsys):
+    """The page keeps the answers of a profile that is unticked again, and exports them: not an error."""
+    answers = answered({"p-one-1-1": "Met", "p-one-1-2": "Met", "p-one-1-3": "Met", "pos-p-one-1-1": "Not met"})
+    path = write_json(
+        tmp_path / "g.json", saved(mini_model, guidance={"profiles": [], "framework": "fw-one"}, answers=answers)
+    )
+    assert from_json(mini_model, path).variant.id == "general"
+    code, text, _ = run_report(capsys, path)
+    assert code == 0
+    assert "| Practice One (p-one) | – | 1 | – | – | yes |" in text  # the not met consideration does not count
+    assert f"{SAY['elsewhere']} pos-p-one-1-1." in text
+
+
+def test_json_checklist_of_several_profiles():
+    profiles = [
+        SimpleNamespace(id="pos", name="Point of Sale Profile", practices={"p-one": {}}),
+        SimpleNamespace(id="dt", name="Digital Twin Profile", practices={"p-one": {}}),
+    ]
+    model = SimpleNamespace(profiles=profiles, profile=lambda id: next(p for p in profiles if p.id == id))
+    assert _json_variant(model, ("dt",)) == checklists.Variant("dt", "With the Digital Twin Profile", ("dt",))
+    assert _json_variant(model, ("pos", "dt")) == checklists.Variant(
+        "pos+dt", "With the Point of Sale Profile and the Digital Twin Profile", ("pos", "dt")
+    )
+
+
+def test_json_every_problem_at_once_at_its_line(tmp_path, mini_model, capsys):
+    answers = answered({"p-one-1-1": "Met", "p-one-2-1": "Met"})
+    answers["p-one-1-1"]["status"], answers["p-one-2-1"]["status"] = "done", "Met"
+    path = write_json(tmp_path / "b.json", saved(mini_model, answers=answers, levels={"p-nine": 2}))
+    lines = failing(capsys, path).splitlines()
+    assert lines == [
+        f"{at(path, 'done')}: error: the status of 'p-one-1-1' must be one of: met, partly, not-met, na, "
+        'or "" (not assessed)',
+        f"{at(path, 'Met')}: error: the status of 'p-one-2-1' must be one of: met, partly, not-met, na, "
+        'or "" (not assessed)',
+        f"{at(path, 'p-nine')}: error: unknown practice 'p-nine'; did you mean 'p-one'?",
+        "3 problem(s) found.",
+    ]
+
+
+def test_json_unknown_ids_and_schema_problems(tmp_path, mini_model, capsys):
+    data = saved(
+        mini_model,
+        guidance={"profiles": ["dt"], "framework": "fw-two"},
+        targets={"p-tow": {"level": 5, "justification": "x"}, "p-one": {"level": 2}},
+        answers={"p-one-1-9": {"status": "met", "note": ""}, "p-one-1-1": {"status": "met"}},
+        extra=True,
+    )
+    path = write_json(tmp_path / "b.json", data)
+    err = failing(capsys, path)
+    for expected in [
+        f"{at(path, 'dt')}: error: unknown profile 'dt'; expected one of: pos",
+        f"{at(path, 'fw-two')}: error: unknown framework 'fw-two'; did you mean 'fw-one'?",
+        f"{at(path, 'p-tow')}: error: unknown practice 'p-tow'; did you mean 'p-two'?",
+        f"{at(path, 'level', after=True)}: error: the target of 'p-tow' must be at most 4",
+        f"{at(path, 'p-one', after=True)}: error: missing required key 'justification' in 'p-one'",
+        f"{at(path, 'p-one-1-9')}: error: unknown item 'p-one-1-9'; did you mean 'p-one-1-3'?",
+        f"{at(path, 'p-one-1-1', after=True)}: error: missing required key 'note' in 'p-one-1-1'",
+        f"{at(path, 'extra')}: error: unknown key 'extra'; allowed keys: format, version,",
+    ]:
+        assert expected in err
+    assert err.endswith("\n8 problem(s) found.\n")
+
+
+def test_json_of_another_model_version(tmp_path, mini_model, capsys):
+    path = write_json(tmp_path / "v.json", saved(mini_model, model_version="1.0+000000000000"))
+    assert failing(capsys, path).splitlines() == [
+        f"{at(path, '1.0+000000000000')}: error: assessment for model version '1.0+000000000000', data is "
+        f"'{model_version(mini_model)}': give --data the data it was made from",
+        "1 problem(s) found.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{\n  "format": "smm-guide-assessment",\n}\n', "3:1: error: not valid JSON: Expecting property name"),
+        ("", "1:1: error: not valid JSON: Expecting value"),
+        ('{"system": "caf\xe9"}'.encode("latin-1"), "1:16: error: not valid JSON: not UTF-8 text (byte 0xe9)"),
+        ('{"format": "smm-guide-assessment",\n "version": 2}', "2:13: error: format version 2 is not supported"),
+        (
+            '{\n  "format": "xlsx"\n}',
+            '2:13: error: not a saved assessment: "format" must be "smm-guide-assessment", not',
+        ),
+        ("[1, 2]", '1:1: error: not a saved assessment: "format" must be "smm-guide-assessment"'),
+    ],
+)
+def test_json_unreadable_or_not_an_assessment(tmp_path, capsys, content, message):
+    """One message: a file that is not an assessment has no other problem worth listing."""
+    path = tmp_path / "x.json"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    first, *rest = failing(capsys, path).splitlines()
+    assert first.startswith(f"{path}:{message}")
+    assert rest == ["1 problem(s) found."]
+
+
+def test_json_larger_than_the_limit_is_refused_unread(tmp_path, mini_model, capsys):
+    text = json.dumps(saved(mini_model))
+    path = tmp_path / "big.json"
+    path.write_text(text + " " * (MAX_BYTES + 1 - len(text)), encoding="utf-8")  # valid JSON, one byte too long
+    assert failing(capsys, path) == (
+        f"{path}: the file is {MAX_BYTES + 1:,} bytes; a saved assessment is at most {MAX_BYTES:,} bytes (2 MB), "
+        "so it is not read\n1 problem(s) found.\n"
+    )
+    path.write_text(text + " " * (MAX_BYTES - len(text)), encoding="utf-8")
+    assert run_report(capsys, path)[0] == 0  # the limit itself is allowed
+
+
+def test_json_that_yaml_cannot_read_is_reported_at_1_1(tmp_path, mini_model, capsys):
+    """Tab indentation is valid JSON but not YAML, which gives the positions: the messages stay, at 1:1."""
+    path = tmp_path / "tabs.json"
+    path.write_text(json.dumps(saved(mini_model, levels={"p-nine": 1}), indent="\t"), encoding="utf-8")
+    assert f"{path}:1:1: error: unknown practice 'p-nine'" in failing(capsys, path)
+
+
+def test_json_text_is_escaped_in_markdown_and_html(tmp_path, mini_model, capsys):
+    evil = "<script>alert(1)</script> [link](javascript:alert(2)) <img src=https://example.com/x.png>"
+    data = saved(
+        mini_model,
+        system=evil,
+        targets={"p-one": {"level": 2, "justification": evil, "source": "set"}},
+        answers={"p-one-1-1": {"status": "not-met", "note": evil}},
+    )
+    path = write_json(tmp_path / "e.json", data)
+    code, text, _ = run_report(capsys, path)
+    assert code == 0
+    escaped = "&lt;script&gt;alert(1)&lt;/script&gt; \\[link\\](javascript:alert(2)) &lt;img src=https://example.com/x.png&gt;"
+    assert text.count(escaped) == 3  # the system, the justification and the note
+    code, page, _ = run_report(capsys, path, "--format", "html")
+    assert code == 0
+    root = ET.fromstring(page.removeprefix("<!DOCTYPE html>\n"))  # well-formed
+    assert root.find("body/p").text.startswith("Assessed system: <script>alert(1)</script> [link](javascript:")
+    assert page.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 3
+    assert not [e.tag for e in root.iter() if e.tag in ("script", "img", "a", "link")]
+    assert not [e.attrib for e in root.iter() if {"src", "href", "onerror"} & set(e.attrib)]
+
+
+def test_json_problems_in_a_real_process(tmp_path, mini_model):
+    answers = answered({"p-one-1-1": "Met"})
+    answers["p-one-1-1"]["status"] = "yes"
+    path = write_json(tmp_path / "bad.json", saved(mini_model, answers=answers, levels={"p-one": 9}))
+    result = subprocess.run(
+        [sys.executable, "-m", "macros.cli", "report", str(path), "--data", str(MINI)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert (result.returncode, result.stdout) == (1, "")
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        f"{at(path, 'yes')}: error: the status of 'p-one-1-1' must be one of: met, partly, not-met, na, "
+        'or "" (not assessed)',
+        f"{at(path, 'p-one', after=True)}: error: the level of 'p-one' must be at most 4",
+        "2 problem(s) found.",
+    ]

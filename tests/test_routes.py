@@ -40,3 +40,19 @@ def test_paths_and_anchors():
 )
 def test_edit_path_is_relative_to_the_docs_folder(source, docs_dir, expected):
     assert routes.edit_path(source, docs_dir) == expected
+
+
+@pytest.mark.parametrize(
+    ("repo_url", "edit_uri", "expected"),
+    [
+        ("https://github.com/o/r", "edit/main/content/", "https://github.com/o/r/edit/main/data/practices/x.yaml"),
+        ("https://github.com/o/r/", "edit/main/content/", "https://github.com/o/r/edit/main/data/practices/x.yaml"),
+        (
+            "https://gitlab.example/g/r",
+            "-/edit/dev/content/",
+            "https://gitlab.example/g/r/-/edit/dev/data/practices/x.yaml",
+        ),
+    ],
+)
+def test_edit_url_opens_a_data_file_as_mkdocs_opens_a_page(repo_url, edit_uri, expected):
+    assert routes.edit_url(repo_url, edit_uri, "content", "data/practices/x.yaml") == expected

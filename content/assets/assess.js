@@ -230,8 +230,13 @@
         if (list.indexOf(label) < 0) list.push(label);
       });
     });
+    // MkDocs writes page URLs as "practices/x/", or as "practices/x.html" in the offline copy: the
+    // page carries one link MkDocs wrote, so these follow the same style. A folder URL opened from
+    // disk needs its index.html.
+    var sample = document.querySelector(".smm-assess-routes a");
+    var folders = !sample || /\/$/.test(sample.getAttribute("href"));
     var onFile = location.protocol === "file:";
-    function pageLink(path) { return "../" + path + (onFile ? "index.html" : ""); }
+    function pageLink(path) { return "../" + path + (folders ? "/" + (onFile ? "index.html" : "") : ".html"); }
 
     /* --------------------------------------------------------- state */
 
@@ -505,7 +510,7 @@
         var explanation = s ? el("tr", { class: "smm-why-row", "data-why": pid }, [el("td", { colspan: 4, class: "smm-why" },
           s.explanation.map(function (n) { return typeof n === "string" ? n : n.cloneNode(true); }))]) : null;
         return [el("tr", { "data-practice": pid, class: s ? "smm-has-why" : null }, [
-          el("td", {}, [el("a", { href: pageLink("practices/" + pid + "/"), text: p.name })]),
+          el("td", {}, [el("a", { href: pageLink("practices/" + pid), text: p.name })]),
           el("td", { class: "smm-suggested", text: s ? s.level : "–" }),
           el("td", {}, [el("label", { for: select.id, class: "smm-vh", text: "Target of " + p.name }), select, reset]),
           el("td", {}, [el("label", { for: why.id, class: "smm-vh", text: "Why this target for " + p.name }), why,
@@ -673,7 +678,7 @@
         return el("th", { scope: "col", "aria-sort": sortKey === i ? (sortDown ? "descending" : "ascending") : null }, [button]);
       });
       return table(headers, rows.map(function (r) {
-        return el("tr", { "data-practice": r.pid }, [el("td", {}, [el("a", { href: pageLink("practices/" + r.pid + "/"), text: r.p.name })]),
+        return el("tr", { "data-practice": r.pid }, [el("td", {}, [el("a", { href: pageLink("practices/" + r.pid), text: r.p.name })]),
           el("td", { text: r.t.level === null ? "–" : r.t.level }), el("td", { class: "smm-achieved", text: r.s.achieved + qualifier(r.s) }),
           el("td", { class: "smm-gap", text: r.s.gap === null ? "–" : r.s.gap }), el("td", { text: r.s.over })]);
       }), "smm-gap-table");
@@ -737,7 +742,7 @@
         var items = el("ul", {});
         open.forEach(function (id) {
           var place = itemById[id], s = statusOf(id);
-          items.appendChild(el("li", { "data-item": id }, [el("a", { href: pageLink("practices/" + r.pid + "/") + "#" + id }, [el("code", { class: "smm-id", text: id })]),
+          items.appendChild(el("li", { "data-item": id }, [el("a", { href: pageLink("practices/" + r.pid) + "#" + id }, [el("code", { class: "smm-id", text: id })]),
             " " + unmark(place.item.text) + " (" + (s === NONE ? "not assessed" : LABELS[s].toLowerCase()) + ")"]));
         });
         if (!open.length) li.appendChild(el("p", { text: "Every item of level " + next + " is met or not applicable; a level needs at least one item met." }));
@@ -747,7 +752,7 @@
           var reqs = el("ul", { class: "smm-reqs" });
           brought.forEach(function (m) {
             var node = fw.nodes[m.requirement];
-            reqs.appendChild(el("li", {}, [el("a", { href: pageLink("frameworks/" + fw.framework.id + "/" + m.requirement + "/"), text: node.code }),
+            reqs.appendChild(el("li", {}, [el("a", { href: pageLink("frameworks/" + fw.framework.id + "/" + m.requirement), text: node.code }),
               " " + unmark(node.title || node.name) + " (" + (S.relationships[m.relationship] || m.relationship).toLowerCase() + ")"]));
           });
           li.appendChild(el("p", { text: brought.length ? fw.framework.short_name + " requirements this level brings:" : "No " + fw.framework.short_name + " requirement is mapped to level " + next + " of this practice." }));
