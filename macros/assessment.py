@@ -102,11 +102,43 @@ def settings(version: str) -> dict:
     }
 
 
+# Fields of the export that the page never reads (path of the list or object -> keys). Left out
+# of its script, which the browser must parse before the page can start; downloads/smm-guide.json
+# has them all.
+UNREAD = {
+    (): ("notice", "scopes", "glossary", "references", "constraints", "scoring_examples"),
+    ("practices",): ("description", "absence", "example", "pitfalls", "related", "source"),
+    ("practices", "levels"): ("considerations",),
+    ("frameworks",): ("description", "notes", "uncertain", "unmapped", "references"),
+    ("frameworks", "groups"): ("description",),
+    ("frameworks", "requirements"): ("description", "title_ours", "security_levels", "children", "parent", "group"),
+    ("mappings",): ("rationale", "security_level"),
+}
+
+
+def page_model(exported: dict, path: tuple = ()) -> object:
+    """The export without the UNREAD fields; lists and per-level mappings keep their path."""
+    if isinstance(exported, list):
+        return [page_model(value, path) for value in exported]
+    if not isinstance(exported, dict):
+        return exported
+    unread = UNREAD.get(path, ())
+    # A practice's levels are keyed by level number: their path stays ("practices", "levels").
+    numbered = path == ("practices", "levels") and all(key.isdigit() for key in exported)
+    return {
+        key: page_model(value, path if numbered else (*path, key))
+        for key, value in exported.items()
+        if key not in unread
+    }
+
+
 def model_script(exported: str, version: str) -> str:
-    """assets/smm-model.js: the JSON export as a script (fetching JSON fails from file://)."""
+    """assets/smm-model.js: the model as a script (fetching JSON fails from file://). JSON.parse
+    of a string literal starts faster than an object literal of the same size."""
+    model = json.dumps(page_model(json.loads(exported)), ensure_ascii=False, separators=(",", ":"))
     return (
         "/* The smm-guide model for the self-assessment page; generated from the validated data. */\n"
-        f"window.SMM_MODEL = {exported.rstrip()};\n"
+        f"window.SMM_MODEL = JSON.parse({json.dumps(model, ensure_ascii=False)});\n"
         f"window.SMM_ASSESSMENT = {json.dumps(settings(version))};\n"
         # Scripts that Material's instant navigation inserts may run in any order: start the page
         # here too, in case assess.js ran first.

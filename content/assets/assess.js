@@ -3,7 +3,7 @@
    elsewhere: the model comes from assets/smm-model.js (window.SMM_MODEL), so the page also works
    when opened from file://. The rules below mirror macros/scoring.py and macros/targets.py and
    are tested in Node against data/scoring-vectors.yaml and data/suggestion-vectors.yaml. */
-(function () {
+(() => {
   "use strict";
 
   /* ------------------------------------------------------------------ rules */
@@ -16,7 +16,7 @@
 
   // Whether one level is reached, from the statuses of all its items (scoring.level_state).
   function levelState(statuses) {
-    if (statuses.some(function (s) { return s === NOT_MET || s === PARTLY; })) return NOT_REACHED;
+    if (statuses.some((s) => s === NOT_MET || s === PARTLY)) return NOT_REACHED;
     if (statuses.indexOf(NONE) >= 0) return UNASSESSED;
     return statuses.indexOf(MET) >= 0 ? REACHED : NOT_REACHED;
   }
@@ -24,11 +24,11 @@
   // Score one practice (scoring.score): levels maps 1-4 to the statuses of their items.
   function score(levels, target) {
     var states = {}, achieved = 0, counting = true, assessed = false;
-    LEVELS.forEach(function (n) {
+    LEVELS.forEach((n) => {
       var statuses = levels[n] || [];
       states[n] = levelState(statuses);
       if (counting && states[n] === REACHED) achieved = n; else counting = false;
-      if (statuses.some(function (s) { return s !== NONE; })) assessed = true;
+      if (statuses.some((s) => s !== NONE)) assessed = true;
     });
     var has = target !== null && target !== undefined;
     return {
@@ -44,15 +44,15 @@
     function slot(id) { if (!reasons[id]) { reasons[id] = []; order.push(id); } return reasons[id]; }
     practiceIds.forEach(slot);
     characterization = characterization || {};
-    profile.dimensions.forEach(function (dim) {
-      dim.options.forEach(function (option) {
+    profile.dimensions.forEach((dim) => {
+      dim.options.forEach((option) => {
         if (option.id !== characterization[dim.id]) return;
-        option.effects.forEach(function (effect) { slot(effect.practice).push([dim.id, option.id, effect]); });
+        option.effects.forEach((effect) => { slot(effect.practice).push([dim.id, option.id, effect]); });
       });
     });
     var result = {};
-    order.forEach(function (id) {
-      var net = reasons[id].reduce(function (sum, r) { return sum + (r[2].direction === "up" ? 1 : -1); }, 0);
+    order.forEach((id) => {
+      var net = reasons[id].reduce((sum, r) => sum + (r[2].direction === "up" ? 1 : -1), 0);
       var level = Math.max(LOWEST, Math.min(HIGHEST, profile.baseline + net));
       result[id] = { practice: id, level: level, net: net, reasons: reasons[id] };
     });
@@ -68,13 +68,13 @@
   // CSV as Python's csv module writes it (text.neutralize_formula, checklists.to_csv).
   function neutralizeFormula(text) { return /^[=+\-@\t\r]/.test(text) ? "'" + text : text; }
   function csvLine(cells) {
-    return cells.map(function (cell) {
+    return cells.map((cell) => {
       var text = typeof cell === "string" ? neutralizeFormula(cell) : String(cell);
       return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
     }).join(",") + "\r\n";
   }
 
-  function find(list, id) { return list.filter(function (x) { return x.id === id; })[0]; }
+  function find(list, id) { return list.filter((x) => x.id === id)[0]; }
   function each(nodes, fn) { Array.prototype.forEach.call(nodes, fn); }
   function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
   function isLevel(value) { return typeof value === "number" && value % 1 === 0 && value >= LOWEST && value <= HIGHEST; }
@@ -96,52 +96,52 @@
         settings.model_version + ". Open it with the site it was made with."];
     }
     var fields = ["format", "version", "model_version", "system", "created", "guidance", "characterization", "targets", "answers", "levels"];
-    Object.keys(data).forEach(function (key) { if (fields.indexOf(key) < 0) fail("Unknown field " + q(key) + "."); });
-    fields.slice(4).forEach(function (key) { if (!(key in data)) fail("The field " + q(key) + " is missing."); });
+    Object.keys(data).forEach((key) => { if (fields.indexOf(key) < 0) fail("Unknown field " + q(key) + "."); });
+    fields.slice(4).forEach((key) => { if (!(key in data)) fail("The field " + q(key) + " is missing."); });
     if (typeof (data.created || "") !== "string" || typeof (data.system || "") !== "string") fail("\"created\" and \"system\" must be text.");
-    model.practices.forEach(function (p) {
+    model.practices.forEach((p) => {
       practices[p.id] = 1;
-      LEVELS.forEach(function (n) { (p.levels[n] ? p.levels[n].indicators : []).forEach(function (i) { items[i.id] = 1; }); });
+      LEVELS.forEach((n) => { (p.levels[n] ? p.levels[n].indicators : []).forEach((i) => { items[i.id] = 1; }); });
     });
-    model.profiles.forEach(function (p) {
+    model.profiles.forEach((p) => {
       profiles[p.id] = p;
-      Object.keys(p.practices).forEach(function (id) {
-        Object.keys(p.practices[id]).forEach(function (n) { p.practices[id][n].forEach(function (c) { items[c.id] = 1; }); });
+      Object.keys(p.practices).forEach((id) => {
+        Object.keys(p.practices[id]).forEach((n) => { p.practices[id][n].forEach((c) => { items[c.id] = 1; }); });
       });
     });
-    model.frameworks.forEach(function (f) { frameworks[f.id] = 1; });
+    model.frameworks.forEach((f) => { frameworks[f.id] = 1; });
     var g = data.guidance;
     if (!isObject(g) || !Array.isArray(g.profiles) || !("framework" in g)) {
       if ("guidance" in data) fail("\"guidance\" must have \"profiles\" and \"framework\".");
     } else {
-      g.profiles.forEach(function (id) { if (!profiles[id]) unknown("profile", id, "\"guidance\""); });
+      g.profiles.forEach((id) => { if (!profiles[id]) unknown("profile", id, "\"guidance\""); });
       if (g.framework !== null && !frameworks[g.framework]) unknown("framework", g.framework, "\"guidance\"");
     }
     function entries(key, check) {
       if (!(key in data)) return;
       if (!isObject(data[key])) return fail(q(key) + " must be an object.");
-      Object.keys(data[key]).forEach(function (id) { check(id, data[key][id], " in " + q(key)); });
+      Object.keys(data[key]).forEach((id) => { check(id, data[key][id], " in " + q(key)); });
     }
-    entries("characterization", function (id, value, where) {
+    entries("characterization", (id, value, where) => {
       var profile = profiles[id];
       if (!profile) return unknown("profile", id, where);
       if (!isObject(value) || !isObject(value.options) || !("archetype" in value)) return fail("The characterization of " + q(id) + " must have \"archetype\" and \"options\".");
       if (value.archetype !== null && !find(profile.archetypes, value.archetype)) unknown("archetype", value.archetype, q(id));
-      Object.keys(value.options).forEach(function (dimId) {
+      Object.keys(value.options).forEach((dimId) => {
         var dim = find(profile.dimensions, dimId);
         if (!dim) unknown("dimension", dimId, q(id));
         else if (!find(dim.options, value.options[dimId])) unknown("option", value.options[dimId], "dimension " + q(dimId));
       });
     });
-    entries("targets", function (id, value, where) {
+    entries("targets", (id, value, where) => {
       if (!practices[id]) unknown("practice", id, where);
       if (!isObject(value) || !isLevel(value.level) || typeof value.justification !== "string") fail("The target of " + q(id) + " must have a level from 0 to 4 and a justification.");
     });
-    entries("answers", function (id, value, where) {
+    entries("answers", (id, value, where) => {
       if (!items[id]) unknown("item", id, where);
       if (!isObject(value) || STATUSES.indexOf(value.status) < 0 || typeof value.note !== "string") fail("The answer to " + q(id) + " must have a status (met, partly, not-met, na or \"\") and a note.");
     });
-    entries("levels", function (id, value, where) {
+    entries("levels", (id, value, where) => {
       if (!practices[id]) unknown("practice", id, where);
       if (!isLevel(value)) fail("The level of " + q(id) + " must be a whole number from 0 to 4.");
     });
@@ -165,20 +165,20 @@
   // el("p", {class: "x", text: "..."}, [children]): attributes, then text or child nodes.
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) {
+    Object.keys(attrs || {}).forEach((name) => {
       var value = attrs[name];
       if (value === null || value === undefined || value === false) return;
       if (name === "text") node.textContent = value;
       else node.setAttribute(name, value === true ? "" : value);
     });
-    (children || []).forEach(function (child) {
+    (children || []).forEach((child) => {
       if (child !== null && child !== undefined) node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
     });
     return node;
   }
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); return node; }
   function options(select, choices, value) {
-    choices.forEach(function (c) { select.appendChild(el("option", { value: c[0], text: c[1], selected: String(c[0]) === String(value) })); });
+    choices.forEach((c) => { select.appendChild(el("option", { value: c[0], text: c[1], selected: String(c[0]) === String(value) })); });
     return select;
   }
   function hidden(text) { return el("span", { class: "smm-vh", text: text }); }
@@ -199,33 +199,33 @@
     document.body.appendChild(link);
     link.click();
     link.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+    setTimeout(() => { URL.revokeObjectURL(url); }, 1000);
   }
 
   function start(parts, M, S) {
-    var practices = M.practices, ids = practices.map(function (p) { return p.id; });
+    var practices = M.practices, ids = practices.map((p) => p.id);
     var practiceById = {}, frameworkById = {}, itemById = {}, requirementsOf = {};
-    practices.forEach(function (p) {
+    practices.forEach((p) => {
       practiceById[p.id] = p;
-      LEVELS.forEach(function (n) {
-        (p.levels[n] ? p.levels[n].indicators : []).forEach(function (i) { itemById[i.id] = { item: i, practice: p.id, level: n, source: "General" }; });
+      LEVELS.forEach((n) => {
+        (p.levels[n] ? p.levels[n].indicators : []).forEach((i) => { itemById[i.id] = { item: i, practice: p.id, level: n, source: "General" }; });
       });
     });
-    M.profiles.forEach(function (pr) {
-      Object.keys(pr.practices).forEach(function (pid) {
-        Object.keys(pr.practices[pid]).forEach(function (n) {
-          pr.practices[pid][n].forEach(function (c) { itemById[c.id] = { item: c, practice: pid, level: +n, source: pr.short_name }; });
+    M.profiles.forEach((pr) => {
+      Object.keys(pr.practices).forEach((pid) => {
+        Object.keys(pr.practices[pid]).forEach((n) => {
+          pr.practices[pid][n].forEach((c) => { itemById[c.id] = { item: c, practice: pid, level: +n, source: pr.short_name }; });
         });
       });
     });
-    M.frameworks.forEach(function (f) {
+    M.frameworks.forEach((f) => {
       var nodes = {};
-      f.groups.concat(f.requirements).forEach(function (node) { nodes[node.id] = node; });
+      f.groups.concat(f.requirements).forEach((node) => { nodes[node.id] = node; });
       frameworkById[f.id] = { framework: f, nodes: nodes };
     });
-    M.mappings.forEach(function (m) {
+    M.mappings.forEach((m) => {
       var fw = frameworkById[m.framework], label = fw.nodes[m.requirement].code + " (" + fw.framework.short_name + ")";
-      m.items.forEach(function (id) {
+      m.items.forEach((id) => {
         var list = requirementsOf[id] || (requirementsOf[id] = []);
         if (list.indexOf(label) < 0) list.push(label);
       });
@@ -249,7 +249,7 @@
     // Inside, targets holds only what the assessor set; suggestions are worked out when needed.
     function adopt(data) {
       var s = JSON.parse(JSON.stringify(data)), set = {};
-      Object.keys(s.targets).forEach(function (id) {
+      Object.keys(s.targets).forEach((id) => {
         var t = s.targets[id];
         if (!t.source || t.source === "set") set[id] = { level: t.level, justification: t.justification };
       });
@@ -260,15 +260,15 @@
     var state = fresh(), baseline = null, notice = null, suggestions = null;
 
     function chosenProfiles() {
-      return M.profiles.filter(function (p) { return state.guidance.profiles.indexOf(p.id) >= 0; });
+      return M.profiles.filter((p) => state.guidance.profiles.indexOf(p.id) >= 0);
     }
     function characterizationOf(profileId) {
       return state.characterization[profileId] || (state.characterization[profileId] = { archetype: null, options: {} });
     }
     function itemsAt(pid, n, profiles) {
-      var block = practiceById[pid].levels[n], found = block ? block.indicators.map(function (i) { return i.id; }) : [];
-      (profiles || chosenProfiles()).forEach(function (pr) {
-        ((pr.practices[pid] || {})[n] || []).forEach(function (c) { found.push(c.id); });
+      var block = practiceById[pid].levels[n], found = block ? block.indicators.map((i) => i.id) : [];
+      (profiles || chosenProfiles()).forEach((pr) => {
+        ((pr.practices[pid] || {})[n] || []).forEach((c) => { found.push(c.id); });
       });
       return found;
     }
@@ -277,7 +277,7 @@
     function sentence(text) { text = unmark(text); return /[.!?]$/.test(text) ? text : text + "."; }
     function explain(profile, s) {
       var line = [el("span", { text: "Baseline " + profile.baseline + (s.reasons.length ? "." : "; no chosen option moves it.") })];
-      s.reasons.forEach(function (r) {
+      s.reasons.forEach((r) => {
         var dim = find(profile.dimensions, r[0]), option = find(dim.options, r[1]);
         line.push(r[2].direction === "up" ? " Raised by " : " Lowered by ", el("strong", { text: option.name }), " (" + dim.name + "): " + sentence(r[2].why));
       });
@@ -287,11 +287,11 @@
     }
     function computeSuggestions() {
       var found = {};
-      var characterized = chosenProfiles().filter(function (pr) { return pr.dimensions.length; });
-      characterized.forEach(function (pr) {
+      var characterized = chosenProfiles().filter((pr) => pr.dimensions.length);
+      characterized.forEach((pr) => {
         var ch = characterizationOf(pr.id), rule = suggest(pr, ch.options, ids);
         var archetype = ch.archetype && find(pr.archetypes, ch.archetype);
-        ids.forEach(function (pid) {
+        ids.forEach((pid) => {
           var c = { level: rule[pid].level, source: "suggested", rule: rule[pid], profile: pr };
           if (archetype) {
             c.level = archetype.targets[pid];
@@ -300,7 +300,7 @@
             if (archetype.target_deviations[pid]) c.explanation.push(" The rule suggests " + rule[pid].level + ": " + sentence(archetype.target_deviations[pid]));
           } else c.explanation = explain(pr, rule[pid]);
           if (characterized.length > 1) c.explanation.unshift(pr.short_name + ": ");
-          c.text = c.explanation.map(function (n) { return typeof n === "string" ? n : n.textContent; }).join("");
+          c.text = c.explanation.map((n) => typeof n === "string" ? n : n.textContent).join("");
           if (!found[pid] || c.level > found[pid].level) found[pid] = c;
         });
       });
@@ -319,9 +319,9 @@
     function scoreOf(pid, data) {
       data = data || state;
       var target = data === state ? targetOf(pid).level : null;
-      var profiles = M.profiles.filter(function (p) { return data.guidance.profiles.indexOf(p.id) >= 0; });
+      var profiles = M.profiles.filter((p) => data.guidance.profiles.indexOf(p.id) >= 0);
       var levels = {};
-      LEVELS.forEach(function (n) { levels[n] = itemsAt(pid, n, profiles).map(function (id) { return statusOf(id, data.answers); }); });
+      LEVELS.forEach((n) => { levels[n] = itemsAt(pid, n, profiles).map((id) => statusOf(id, data.answers)); });
       var result = score(levels, target), direct = data.levels[pid];
       if (direct !== undefined) {
         result.achieved = direct;
@@ -336,7 +336,7 @@
     function exportData() {
       var out = JSON.parse(JSON.stringify(state));
       out.targets = {};
-      ids.forEach(function (pid) {
+      ids.forEach((pid) => {
         var t = targetOf(pid);
         if (t.level !== null) out.targets[pid] = { level: t.level, justification: t.justification, source: t.source };
       });
@@ -389,7 +389,7 @@
     }
     function buildStatus() {
       if (!bar) return;
-      clear(bar).append(el("span", { class: "smm-saved" }), el("span", { class: "smm-progress" }), button("Print report", function () { window.print(); }));
+      clear(bar).append(el("span", { class: "smm-saved" }), el("span", { class: "smm-progress" }), button("Print report", () => { window.print(); }));
     }
 
     /* --------------------------------------------------------- 1. guidance */
@@ -398,15 +398,15 @@
       var box = clear(parts.guidance);
       var systemInput = el("input", { type: "text", id: "smm-system", value: state.system, autocomplete: "off" });
       box.appendChild(el("p", { class: "smm-field" }, [el("label", { for: "smm-system", text: "Assessed system" }), systemInput]));
-      systemInput.addEventListener("input", function () { state.system = systemInput.value; save(); scheduleResults(); });
+      systemInput.addEventListener("input", () => { state.system = systemInput.value; save(); scheduleResults(); });
       if (M.profiles.length) {
         var set = el("fieldset", {}, [el("legend", { text: "Profiles (the general indicators are always included)" })]);
-        M.profiles.forEach(function (pr) {
+        M.profiles.forEach((pr) => {
           var box2 = el("input", { type: "checkbox", id: "smm-profile-" + pr.id, value: pr.id, checked: state.guidance.profiles.indexOf(pr.id) >= 0 });
-          box2.addEventListener("change", function () {
-            var chosen = state.guidance.profiles.filter(function (id) { return id !== pr.id; });
+          box2.addEventListener("change", () => {
+            var chosen = state.guidance.profiles.filter((id) => id !== pr.id);
             if (box2.checked) chosen.push(pr.id);
-            state.guidance.profiles = M.profiles.map(function (p) { return p.id; }).filter(function (id) { return chosen.indexOf(id) >= 0; });
+            state.guidance.profiles = M.profiles.map((p) => p.id).filter((id) => chosen.indexOf(id) >= 0);
             changed("guidance");
           });
           set.appendChild(el("p", { class: "smm-check" }, [box2, el("label", { for: "smm-profile-" + pr.id, text: "Add the considerations of the " + pr.name })]));
@@ -415,8 +415,8 @@
       }
       if (M.frameworks.length) {
         var select = options(el("select", { id: "smm-framework" }),
-          [["", "None"]].concat(M.frameworks.map(function (f) { return [f.id, f.name]; })), state.guidance.framework || "");
-        select.addEventListener("change", function () { state.guidance.framework = select.value || null; changed("framework"); });
+          [["", "None"]].concat(M.frameworks.map((f) => [f.id, f.name])), state.guidance.framework || "");
+        select.addEventListener("change", () => { state.guidance.framework = select.value || null; changed("framework"); });
         box.appendChild(el("p", { class: "smm-field" }, [el("label", { for: "smm-framework", text: "Framework whose requirements the next steps show" }), select]));
       }
     }
@@ -425,18 +425,18 @@
 
     var targetsBox = null;
     function renderCharacterize() {
-      var box = clear(parts.characterize), characterized = chosenProfiles().filter(function (pr) { return pr.dimensions.length; });
+      var box = clear(parts.characterize), characterized = chosenProfiles().filter((pr) => pr.dimensions.length);
       if (!characterized.length) {
-        box.appendChild(el("p", { class: "smm-hint", text: M.profiles.some(function (p) { return p.dimensions.length; })
+        box.appendChild(el("p", { class: "smm-hint", text: M.profiles.some((p) => p.dimensions.length)
           ? "Add a profile with a system characterization in step 1 to get suggested targets, or set the targets below yourself."
           : "Set the targets below yourself." }));
       }
-      characterized.forEach(function (pr) {
+      characterized.forEach((pr) => {
         var ch = characterizationOf(pr.id), section = el("div", { class: "smm-profile-dims" }, [el("h3", { text: pr.name + ": system characterization" })]);
         if (pr.archetypes.length) {
           var pick = options(el("select", { id: "smm-archetype-" + pr.id }),
-            [["", "Choose an archetype"]].concat(pr.archetypes.map(function (a) { return [a.id, a.name]; })), ch.archetype || "");
-          var use = button("Use this archetype", function () {
+            [["", "Choose an archetype"]].concat(pr.archetypes.map((a) => [a.id, a.name])), ch.archetype || "");
+          var use = button("Use this archetype", () => {
             var archetype = find(pr.archetypes, pick.value);
             if (!archetype) return;
             ch.archetype = archetype.id;
@@ -447,19 +447,19 @@
           section.appendChild(el("p", { class: "smm-field" }, [el("label", { for: pick.id, text: "Start from an archetype" }), pick, use]));
         }
         section.appendChild(el("p", { class: "smm-hint smm-archetype-note" }));
-        pr.dimensions.forEach(function (dim) {
+        pr.dimensions.forEach((dim) => {
           var name = "smm-dim-" + pr.id + "-" + dim.id, qid = name + "-q";
           var set = el("fieldset", { class: "smm-dim", "aria-describedby": qid }, [el("legend", { text: dim.name }), el("p", { id: qid, class: "smm-hint", text: unmark(dim.question) })]);
-          [{ id: "", name: "Not decided", effects: [] }].concat(dim.options).forEach(function (option) {
+          [{ id: "", name: "Not decided", effects: [] }].concat(dim.options).forEach((option) => {
             var id = name + "-" + (option.id || "none");
             var radio = el("input", { type: "radio", name: name, id: id, value: option.id, checked: (ch.options[dim.id] || "") === option.id });
-            radio.addEventListener("change", function () {
+            radio.addEventListener("change", () => {
               if (option.id) ch.options[dim.id] = option.id; else delete ch.options[dim.id];
               ch.archetype = null;
               syncRadios(section, pr, ch);
               changed("characterization");
             });
-            var effects = option.effects.map(function (e) { return (e.direction === "up" ? "↑ " : "↓ ") + practiceById[e.practice].name; }).join(", ");
+            var effects = option.effects.map((e) => (e.direction === "up" ? "↑ " : "↓ ") + practiceById[e.practice].name).join(", ");
             set.appendChild(el("p", { class: "smm-radio" }, [radio, el("label", { for: id }, [option.name, effects ? el("span", { class: "smm-effects", text: " " + effects }) : null])]));
           });
           section.appendChild(set);
@@ -472,9 +472,9 @@
       renderTargets();
     }
     function syncRadios(section, pr, ch) {
-      pr.dimensions.forEach(function (dim) {
+      pr.dimensions.forEach((dim) => {
         var want = ch.options[dim.id] || "";
-        each(section.querySelectorAll('input[name="smm-dim-' + pr.id + "-" + dim.id + '"]'), function (r) { r.checked = r.value === want; });
+        each(section.querySelectorAll('input[name="smm-dim-' + pr.id + "-" + dim.id + '"]'), (r) => { r.checked = r.value === want; });
       });
       var archetype = ch.archetype && find(pr.archetypes, ch.archetype);
       section.querySelector(".smm-archetype-note").textContent = archetype
@@ -483,32 +483,32 @@
     function renderTargets() {
       if (!targetsBox) return;
       suggestions = suggestions || computeSuggestions();
-      var rows = ids.map(function (pid) {
+      var rows = ids.map((pid) => {
         var t = targetOf(pid), p = practiceById[pid], s = t.suggestion;
-        var levels = (s ? [] : [["", "No target"]]).concat(ALL_LEVELS.map(function (n) { return [String(n), String(n)]; }));
+        var levels = (s ? [] : [["", "No target"]]).concat(ALL_LEVELS.map((n) => [String(n), String(n)]));
         var select = options(el("select", { id: "smm-target-" + pid }), levels, t.level === null ? "" : t.level);
         var why = el("input", { type: "text", id: "smm-why-" + pid, value: t.source === "set" ? t.justification : "", autocomplete: "off",
           disabled: t.level === null, "aria-describedby": t.against ? "smm-against-" + pid : null });
-        select.addEventListener("change", function () {
+        select.addEventListener("change", () => {
           if (select.value === "") delete state.targets[pid];
           else state.targets[pid] = { level: +select.value, justification: (state.targets[pid] || {}).justification || "" };
           changed("target");
           document.getElementById("smm-target-" + pid).focus();
         });
-        why.addEventListener("input", function () {
+        why.addEventListener("input", () => {
           var current = targetOf(pid);
           if (current.level === null) return;
           state.targets[pid] = { level: current.level, justification: why.value };
           save();
           scheduleResults();
         });
-        var reset = t.source === "set" && s ? button("Use the suggestion", function () {
+        var reset = t.source === "set" && s ? button("Use the suggestion", () => {
           delete state.targets[pid];
           changed("target");
           document.getElementById("smm-target-" + pid).focus();
         }, "smm-link") : null;
         var explanation = s ? el("tr", { class: "smm-why-row", "data-why": pid }, [el("td", { colspan: 4, class: "smm-why" },
-          s.explanation.map(function (n) { return typeof n === "string" ? n : n.cloneNode(true); }))]) : null;
+          s.explanation.map((n) => typeof n === "string" ? n : n.cloneNode(true)))]) : null;
         return [el("tr", { "data-practice": pid, class: s ? "smm-has-why" : null }, [
           el("td", {}, [el("a", { href: pageLink("practices/" + pid), text: p.name })]),
           el("td", { class: "smm-suggested", text: s ? s.level : "–" }),
@@ -524,7 +524,7 @@
     // Tables keep Material's look (it styles tables without a class); the class goes on the wrapper.
     function table(headers, rows, className) {
       return el("div", { class: "md-typeset__table " + className }, [el("table", {}, [
-        el("thead", {}, [el("tr", {}, headers.map(function (h) { return typeof h === "string" ? el("th", { scope: "col", text: h }) : h; }))]),
+        el("thead", {}, [el("tr", {}, headers.map((h) => { return typeof h === "string" ? el("th", { scope: "col", text: h }) : h; }))]),
         el("tbody", {}, rows.filter(Boolean))
       ])]);
     }
@@ -532,45 +532,60 @@
     /* --------------------------------------------------------- 3. assess */
 
     function renderAssess() {
-      var open = Array.prototype.map.call(parts.assess.querySelectorAll("details[open]"), function (d) { return d.getAttribute("data-practice"); });
+      var open = Array.prototype.map.call(parts.assess.querySelectorAll("details[open]"), (d) => d.getAttribute("data-practice"));
       var box = clear(parts.assess), profiles = chosenProfiles();
-      M.domains.forEach(function (domain) {
+      M.domains.forEach((domain) => {
         box.appendChild(el("h3", { text: domain.name }));
-        domain.subdomains.forEach(function (sub) {
-          sub.practices.forEach(function (pid) { box.appendChild(practiceBlock(practiceById[pid], profiles)); });
+        domain.subdomains.forEach((sub) => {
+          sub.practices.forEach((pid) => { box.appendChild(practiceBlock(practiceById[pid], profiles)); });
         });
       });
-      open.forEach(function (pid) { var d = box.querySelector('[data-practice="' + pid + '"]'); if (d) d.open = true; });
+      open.forEach((pid) => { var d = box.querySelector('[data-practice="' + pid + '"]'); if (d) d.open = true; });
       ids.forEach(updatePractice);
     }
     function practiceBlock(p, profiles) {
+      var body = el("div", { class: "smm-pbody" }), summary = el("summary", {}, [
+        el("span", { class: "smm-pname", text: p.name }), " ", el("span", { class: "smm-psum" })]);
+      var details = el("details", { class: "smm-practice", "data-practice": p.id, id: "smm-practice-" + p.id }, [summary, body]);
+      // A practice's controls are built when it is first opened: all 18 at once are thousands of
+      // elements, and the page would start several times slower than a content page. On click, so
+      // that they are there for the next Tab; on toggle, for a practice opened by the script.
+      function build() {
+        if (body.firstChild) return;
+        fillPractice(body, p, profiles);
+        updatePractice(p.id);
+      }
+      summary.addEventListener("click", build);
+      details.addEventListener("toggle", () => { if (details.open) build(); });
+      return details;
+    }
+    function fillPractice(body, p, profiles) {
       var direct = options(el("select", { id: "smm-direct-" + p.id }),
-        [["", "From the answers below"]].concat(ALL_LEVELS.map(function (n) { return [String(n), "Level " + n]; })),
+        [["", "From the answers below"]].concat(ALL_LEVELS.map((n) => [String(n), "Level " + n])),
         state.levels[p.id] === undefined ? "" : state.levels[p.id]);
-      var body = el("div", { class: "smm-pbody" }, [
-        el("p", { class: "smm-field" }, [el("label", { for: direct.id, text: "Current level" }), direct])]);
-      LEVELS.forEach(function (n) {
+      body.appendChild(el("p", { class: "smm-field" }, [el("label", { for: direct.id, text: "Current level" }), direct]));
+      LEVELS.forEach((n) => {
         var list = el("ol", { class: "smm-items" });
-        itemsAt(p.id, n, profiles).forEach(function (id) { list.appendChild(itemRow(id)); });
+        itemsAt(p.id, n, profiles).forEach((id) => { list.appendChild(itemRow(id)); });
         var level = M.levels[n] || { name: "" };
         body.append(
           el("h4", { "data-level": n }, ["Level " + n + ": " + level.name + " ", el("span", { class: "smm-state" })]),
           el("p", { class: "smm-hint", text: p.levels[n] ? unmark(p.levels[n].objective) : "" }), list);
       });
-      direct.addEventListener("change", function () {
+      direct.addEventListener("change", () => {
         if (direct.value === "") delete state.levels[p.id]; else state.levels[p.id] = +direct.value;
         save();
         touched(p.id);
       });
       // Statuses are saved at once, notes when typing pauses.
-      body.addEventListener("change", function (event) {
+      body.addEventListener("change", (event) => {
         var id = event.target.getAttribute("data-item");
         if (!id || event.target.tagName !== "SELECT") return;
         answer(id, "status", event.target.value);
         save();
         touched(p.id);
       });
-      body.addEventListener("input", function (event) {
+      body.addEventListener("input", (event) => {
         var id = event.target.getAttribute("data-item");
         if (!id || event.target.tagName !== "TEXTAREA") return;
         answer(id, "note", event.target.value);
@@ -578,8 +593,6 @@
         noteTimer = setTimeout(save, 300);
         scheduleResults();
       });
-      return el("details", { class: "smm-practice", "data-practice": p.id, id: "smm-practice-" + p.id }, [
-        el("summary", {}, [el("span", { class: "smm-pname", text: p.name }), " ", el("span", { class: "smm-psum" })]), body]);
     }
     function answer(id, key, value) {
       var a = state.answers[id] || (state.answers[id] = { status: NONE, note: "" });
@@ -589,15 +602,15 @@
     function touched(pid) { updatePractice(pid); scheduleResults(); }
     function progress(pids) {
       var answered = 0, total = 0;
-      pids.forEach(function (pid) {
-        LEVELS.forEach(function (n) { itemsAt(pid, n).forEach(function (id) { total += 1; if (statusOf(id) !== NONE) answered += 1; }); });
+      pids.forEach((pid) => {
+        LEVELS.forEach((n) => { itemsAt(pid, n).forEach((id) => { total += 1; if (statusOf(id) !== NONE) answered += 1; }); });
       });
       return answered + " of " + total;
     }
     function itemRow(id) {
       var place = itemById[id], item = place.item, a = state.answers[id] || { status: NONE, note: "" };
       var status = options(el("select", { id: "smm-status-" + id, "data-item": id }),
-        [NONE, MET, PARTLY, NOT_MET, NA].map(function (s) { return [s, LABELS[s]]; }), a.status);
+        [NONE, MET, PARTLY, NOT_MET, NA].map((s) => [s, LABELS[s]]), a.status);
       var note = el("textarea", { id: "smm-note-" + id, "data-item": id, rows: 1 });
       note.value = a.note;
       return el("li", { class: "smm-item", "data-item": id }, [
@@ -614,8 +627,9 @@
       var block = parts.assess.querySelector('[data-practice="' + pid + '"]');
       if (!block) return;
       var s = scoreOf(pid), t = targetOf(pid);
-      LEVELS.forEach(function (n) {
+      LEVELS.forEach((n) => {
         var badge = block.querySelector('h4[data-level="' + n + '"] .smm-state');
+        if (!badge) return;  // not opened yet
         badge.textContent = "(" + s.states[n] + ")";
         badge.className = "smm-state smm-" + s.states[n].replace(" ", "-");
       });
@@ -631,10 +645,10 @@
     function renderResults() {
       clearTimeout(resultsTimer);
       var wasOpen = !!parts.results.querySelector(".smm-evidence-list[open]");
-      var box = clear(parts.results), rows = ids.map(function (pid, index) {
+      var box = clear(parts.results), rows = ids.map((pid, index) => {
         return { pid: pid, index: index, p: practiceById[pid], s: scoreOf(pid), t: targetOf(pid) };
       });
-      var profiles = chosenProfiles().map(function (p) { return p.name; });
+      var profiles = chosenProfiles().map((p) => p.name);
       var fw = state.guidance.framework && frameworkById[state.guidance.framework];
       box.appendChild(el("dl", { class: "smm-report-head" }, [
         el("dt", { text: "System" }), el("dd", { text: state.system || "not named" }),
@@ -642,8 +656,8 @@
         el("dt", { text: "Guidance" }), el("dd", { text: ["General indicators"].concat(profiles).join(", ") + (fw ? "; requirements of " + fw.framework.name : "") }),
         el("dt", { text: "Model version" }), el("dd", { text: S.model_version })
       ]));
-      var gaps = rows.filter(function (r) { return r.s.gap; }), total = gaps.reduce(function (sum, r) { return sum + r.s.gap; }, 0);
-      box.appendChild(el("p", { text: rows.filter(function (r) { return r.s.assessed; }).length + " of " + rows.length + " practices assessed; " +
+      var gaps = rows.filter((r) => r.s.gap), total = gaps.reduce((sum, r) => sum + r.s.gap, 0);
+      box.appendChild(el("p", { text: rows.filter((r) => r.s.assessed).length + " of " + rows.length + " practices assessed; " +
         gaps.length + " below their target, " + total + " level" + (total === 1 ? "" : "s") + " in all." }));
       box.appendChild(el("h3", { id: "smm-gaps", text: "Gaps" }));
       box.appendChild(gapTable(rows));
@@ -652,7 +666,7 @@
       box.appendChild(el("h3", { id: "smm-next", text: "Next steps" }));
       box.appendChild(nextSteps(rows, fw));
       box.appendChild(el("h3", { id: "smm-why-targets", text: "Targets and their reasons" }));
-      box.appendChild(table(["Practice", "Target", "Reason"], rows.filter(function (r) { return r.t.level !== null; }).map(function (r) {
+      box.appendChild(table(["Practice", "Target", "Reason"], rows.filter((r) => r.t.level !== null).map((r) => {
         return el("tr", {}, [el("td", { text: r.p.name }), el("td", { text: r.t.level + (r.t.source === "set" ? " (set)" : "") }),
           el("td", { text: r.t.justification || (r.t.source === "set" ? "no reason given" : "") })]);
       }), "smm-reasons"));
@@ -660,16 +674,16 @@
     }
 
     function gapTable(rows) {
-      var columns = [["Practice", function (r) { return r.index; }], ["Target", function (r) { return r.t.level === null ? -1 : r.t.level; }],
-        ["Achieved", function (r) { return r.s.achieved; }], ["Gap", function (r) { return r.s.gap === null ? -1 : r.s.gap; }],
-        ["Over target", function (r) { return r.s.over; }]];
+      var columns = [["Practice", (r) => r.index], ["Target", (r) => r.t.level === null ? -1 : r.t.level],
+        ["Achieved", (r) => r.s.achieved], ["Gap", (r) => r.s.gap === null ? -1 : r.s.gap],
+        ["Over target", (r) => r.s.over]];
       if (sortKey !== null) {
         var key = columns[sortKey][1];
-        rows = rows.slice().sort(function (a, b) { return (sortDown ? key(b) - key(a) : key(a) - key(b)) || a.index - b.index; });
+        rows = rows.slice().sort((a, b) => (sortDown ? key(b) - key(a) : key(a) - key(b)) || a.index - b.index);
       }
-      var headers = columns.map(function (c, i) {
+      var headers = columns.map((c, i) => {
         var button = el("button", { type: "button", class: "smm-sort", text: c[0] });
-        button.addEventListener("click", function () {
+        button.addEventListener("click", () => {
           sortDown = sortKey === i ? !sortDown : c[0] === "Gap";
           sortKey = i;
           renderResults();
@@ -677,7 +691,7 @@
         });
         return el("th", { scope: "col", "aria-sort": sortKey === i ? (sortDown ? "descending" : "ascending") : null }, [button]);
       });
-      return table(headers, rows.map(function (r) {
+      return table(headers, rows.map((r) => {
         return el("tr", { "data-practice": r.pid }, [el("td", {}, [el("a", { href: pageLink("practices/" + r.pid), text: r.p.name })]),
           el("td", { text: r.t.level === null ? "–" : r.t.level }), el("td", { class: "smm-achieved", text: r.s.achieved + qualifier(r.s) }),
           el("td", { class: "smm-gap", text: r.s.gap === null ? "–" : r.s.gap }), el("td", { text: r.s.over })]);
@@ -687,12 +701,12 @@
     var SVG = "http://www.w3.org/2000/svg";
     function svg(tag, attrs, text) {
       var node = document.createElementNS(SVG, tag);
-      Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+      Object.keys(attrs).forEach((k) => { node.setAttribute(k, attrs[k]); });
       if (text !== undefined) node.textContent = text;
       return node;
     }
     function wrap(text, width) {
-      return text.split(" ").reduce(function (lines, word) {
+      return text.split(" ").reduce((lines, word) => {
         var last = lines[lines.length - 1];
         if (last && (last + " " + word).length <= width) lines[lines.length - 1] = last + " " + word; else lines.push(word);
         return lines;
@@ -709,38 +723,38 @@
         return [cx + r * Math.cos(angle), cy + r * Math.sin(angle), angle];
       }
       for (var level = 1; level <= HIGHEST; level += 1) {
-        root.appendChild(svg("polygon", { class: "smm-r-grid", points: rows.map(function (r, i) { return point(i, level).slice(0, 2).join(","); }).join(" ") }));
+        root.appendChild(svg("polygon", { class: "smm-r-grid", points: rows.map((r, i) => point(i, level).slice(0, 2).join(",")).join(" ") }));
         root.appendChild(svg("text", { class: "smm-r-tick", x: cx + 4, y: cy - (R * level) / HIGHEST - 3 }, String(level)));
       }
-      rows.forEach(function (r, i) {
+      rows.forEach((r, i) => {
         var end = point(i, HIGHEST), label = point(i, HIGHEST + 0.35), cos = Math.cos(end[2]), sin = Math.sin(end[2]);
         root.appendChild(svg("line", { class: "smm-r-grid", x1: cx, y1: cy, x2: end[0], y2: end[1] }));
         var lines = wrap(r.p.name, 24), top = label[1] + (sin > 0.3 ? 10 : sin < -0.3 ? -15 * (lines.length - 1) - 2 : 4 - 7.5 * (lines.length - 1));
         var text = root.appendChild(svg("text", { class: "smm-r-label", "text-anchor": cos > 0.2 ? "start" : cos < -0.2 ? "end" : "middle" }));
-        lines.forEach(function (line, k) { text.appendChild(svg("tspan", { x: label[0].toFixed(1), y: (top + 15 * k).toFixed(1) }, line)); });
+        lines.forEach((line, k) => { text.appendChild(svg("tspan", { x: label[0].toFixed(1), y: (top + 15 * k).toFixed(1) }, line)); });
       });
       function shape(cls, value) {
-        return svg("polygon", { class: cls, points: rows.map(function (r, i) { return point(i, value(r)).slice(0, 2).map(function (v) { return v.toFixed(1); }).join(","); }).join(" ") });
+        return svg("polygon", { class: cls, points: rows.map((r, i) => { return point(i, value(r)).slice(0, 2).map((v) => v.toFixed(1)).join(","); }).join(" ") });
       }
-      root.appendChild(shape("smm-r-achieved", function (r) { return r.s.achieved; }));
-      if (rows.some(function (r) { return r.t.level !== null; })) root.appendChild(shape("smm-r-target", function (r) { return r.t.level || 0; }));
+      root.appendChild(shape("smm-r-achieved", (r) => r.s.achieved));
+      if (rows.some((r) => r.t.level !== null)) root.appendChild(shape("smm-r-target", (r) => r.t.level || 0));
       return el("figure", { class: "smm-radar" }, [root, el("figcaption", {}, [
         el("span", { class: "smm-key smm-key-target", "aria-hidden": "true" }), " Target (dashed line)  ",
         el("span", { class: "smm-key smm-key-achieved", "aria-hidden": "true" }), " Achieved (filled area)"])]);
     }
 
     function nextSteps(rows, fw) {
-      var wanted = rows.filter(function (r) { return r.s.gap; }).sort(function (a, b) { return b.s.gap - a.s.gap || a.index - b.index; });
+      var wanted = rows.filter((r) => r.s.gap).sort((a, b) => b.s.gap - a.s.gap || a.index - b.index);
       if (!wanted.length) {
-        return el("p", { text: rows.some(function (r) { return r.t.level !== null; }) ? "Every practice has reached its target." : "Set targets in step 2 to see the next steps." });
+        return el("p", { text: rows.some((r) => r.t.level !== null) ? "Every practice has reached its target." : "Set targets in step 2 to see the next steps." });
       }
       var list = el("ol", { class: "smm-next-steps" });
-      wanted.forEach(function (r) {
-        var next = r.s.achieved + 1, open = itemsAt(r.pid, next).filter(function (id) { var s = statusOf(id); return s !== MET && s !== NA; });
+      wanted.forEach((r) => {
+        var next = r.s.achieved + 1, open = itemsAt(r.pid, next).filter((id) => { var s = statusOf(id); return s !== MET && s !== NA; });
         var li = el("li", { "data-practice": r.pid }, [el("strong", { text: r.p.name }), ": from level " + r.s.achieved + " to level " + next +
           " (target " + r.t.level + ", gap " + r.s.gap + ")" + (r.s.provisional ? ", provisional" : "") + "."]);
         var items = el("ul", {});
-        open.forEach(function (id) {
+        open.forEach((id) => {
           var place = itemById[id], s = statusOf(id);
           items.appendChild(el("li", { "data-item": id }, [el("a", { href: pageLink("practices/" + r.pid) + "#" + id }, [el("code", { class: "smm-id", text: id })]),
             " " + unmark(place.item.text) + " (" + (s === NONE ? "not assessed" : LABELS[s].toLowerCase()) + ")"]));
@@ -748,9 +762,9 @@
         if (!open.length) li.appendChild(el("p", { text: "Every item of level " + next + " is met or not applicable; a level needs at least one item met." }));
         else li.appendChild(items);
         if (fw) {
-          var brought = M.mappings.filter(function (m) { return m.framework === fw.framework.id && m.practice === r.pid && m.level === next; });
+          var brought = M.mappings.filter((m) => m.framework === fw.framework.id && m.practice === r.pid && m.level === next);
           var reqs = el("ul", { class: "smm-reqs" });
-          brought.forEach(function (m) {
+          brought.forEach((m) => {
             var node = fw.nodes[m.requirement];
             reqs.appendChild(el("li", {}, [el("a", { href: pageLink("frameworks/" + fw.framework.id + "/" + m.requirement), text: node.code }),
               " " + unmark(node.title || node.name) + " (" + (S.relationships[m.relationship] || m.relationship).toLowerCase() + ")"]));
@@ -765,9 +779,9 @@
 
     function evidence() {
       var rows = [];
-      ids.forEach(function (pid) {
-        LEVELS.forEach(function (n) {
-          itemsAt(pid, n).forEach(function (id) {
+      ids.forEach((pid) => {
+        LEVELS.forEach((n) => {
+          itemsAt(pid, n).forEach((id) => {
             var a = state.answers[id];
             if (a) rows.push(el("tr", {}, [el("td", { text: practiceById[pid].name }), el("td", { text: id }), el("td", { text: LABELS[a.status] }), el("td", { text: a.note })]));
           });
@@ -793,18 +807,18 @@
         return message(box, verb + "the file is " + (file.size / 1048576).toFixed(1) + " MB; an assessment file is at most " + S.max_bytes / 1048576 + " MB. Nothing was changed.", true);
       }
       var reader = new FileReader();
-      reader.onload = function () {
+      reader.onload = () => {
         var data, problems;
         try { data = JSON.parse(reader.result); problems = validate(data, M, S, lenient); } catch (e) { problems = ["It is not valid JSON (" + e.message + ")."]; }
         if (problems.length) return message(box, verb + problems.join(" ") + " Nothing was changed.", true);
         done(data, file.name);
       };
-      reader.onerror = function () { message(box, verb + "the file could not be read. Nothing was changed.", true); };
+      reader.onerror = () => { message(box, verb + "the file could not be read. Nothing was changed.", true); };
       reader.readAsText(file);
     }
     function fileField(id, text, onData, box, lenient) {
       var input = el("input", { type: "file", id: id, accept: ".json,application/json" });
-      input.addEventListener("change", function () { readFile(input, box, onData, lenient); });
+      input.addEventListener("change", () => { readFile(input, box, onData, lenient); });
       return el("p", { class: "smm-field" }, [el("label", { for: id, text: text }), input]);
     }
     function messages() { return [el("p", { class: "smm-ok", role: "status" }), el("p", { class: "smm-error", role: "alert" })]; }
@@ -813,37 +827,37 @@
     function renderKeep() {
       var box = clear(parts.keep);
       box.appendChild(el("p", { class: "smm-buttons" }, [
-        button("Export JSON", function () { download("smm-assessment-" + stamp() + ".json", JSON.stringify(exportData(), null, 2) + "\n", "application/json"); }),
-        button("Export CSV", function () { download("smm-assessment-" + stamp() + ".csv", toCsv(), "text/csv"); }),
-        button("Start a new assessment", function () {
+        button("Export JSON", () => { download("smm-assessment-" + stamp() + ".json", JSON.stringify(exportData(), null, 2) + "\n", "application/json"); }),
+        button("Export CSV", () => { download("smm-assessment-" + stamp() + ".csv", toCsv(), "text/csv"); }),
+        button("Start a new assessment", () => {
           if (!window.confirm("Start a new assessment? The current one is removed from this browser; export it first to keep it.")) return;
           state = fresh();
           refresh();
           message(box, "A new assessment was started.", false);
         })
       ]));
-      box.appendChild(fileField("smm-import", "Import a saved assessment (JSON)", function (data, name) {
+      box.appendChild(fileField("smm-import", "Import a saved assessment (JSON)", (data, name) => {
         state = adopt(data);
         refresh();
         message(box, "Imported " + name + ".", false);
       }, box));
-      messages().forEach(function (m) { box.appendChild(m); });
+      messages().forEach((m) => { box.appendChild(m); });
       var kept = read(KEPT_KEY);
       if (notice || kept) {
         var keep = el("p", { class: "smm-warn" }, [notice || "An earlier assessment this page cannot open is kept in this browser. ", " "]);
-        keep.appendChild(button("Download it", function () { download("smm-assessment-unread.json", read(KEPT_KEY) || "", "application/json"); }));
+        keep.appendChild(button("Download it", () => { download("smm-assessment-unread.json", read(KEPT_KEY) || "", "application/json"); }));
         keep.appendChild(document.createTextNode(" "));
-        keep.appendChild(button("Discard it", function () { write(KEPT_KEY, null); notice = null; keep.remove(); }));
+        keep.appendChild(button("Discard it", () => { write(KEPT_KEY, null); notice = null; keep.remove(); }));
         box.appendChild(keep);
       }
     }
     function toCsv() {
       var out = csvLine(S.csv_columns);
-      ids.forEach(function (pid) {
+      ids.forEach((pid) => {
         var p = practiceById[pid];
-        LEVELS.forEach(function (n) {
+        LEVELS.forEach((n) => {
           if (!p.levels[n]) return;
-          itemsAt(pid, n).forEach(function (id) {
+          itemsAt(pid, n).forEach((id) => {
             var place = itemById[id], a = state.answers[id] || { status: NONE, note: "" };
             out += csvLine([pid, p.name, n, id, flat(place.item.text), flat(place.item.pass), flat(place.item.evidence), place.source,
               (requirementsOf[id] || []).join("; "), a.status === NONE ? "" : LABELS[a.status], a.note, "", "", ""]);
@@ -857,19 +871,19 @@
 
     function renderCompare() {
       var box = clear(parts.compare);
-      box.appendChild(fileField("smm-baseline", "Load an earlier export as the baseline", function (data, name) {
+      box.appendChild(fileField("smm-baseline", "Load an earlier export as the baseline", (data, name) => {
         baseline = data;
         write(BASELINE_KEY, JSON.stringify(data));
         renderCompare();
         message(parts.compare, "Loaded " + name + " as the baseline.", false);
       }, box, true));
-      messages().forEach(function (m) { box.appendChild(m); });
+      messages().forEach((m) => { box.appendChild(m); });
       if (!baseline) return;
-      var remove = button("Remove the baseline", function () { baseline = null; write(BASELINE_KEY, null); renderCompare(); });
+      var remove = button("Remove the baseline", () => { baseline = null; write(BASELINE_KEY, null); renderCompare(); });
       var other = baseline.model_version !== S.model_version;
       box.appendChild(el("p", {}, ["Baseline: " + (baseline.system || "assessment") + " started " + String(baseline.created).slice(0, 10) + ". " +
         (other ? "It was made with another version of the model (" + baseline.model_version + "): its answers to items this model no longer has are left out. " : ""), remove]));
-      box.appendChild(table(["Practice", "Baseline", "Now", "Change"], ids.map(function (pid) {
+      box.appendChild(table(["Practice", "Baseline", "Now", "Change"], ids.map((pid) => {
         var before = scoreOf(pid, baseline).achieved, now = scoreOf(pid).achieved, change = now - before;
         return el("tr", { "data-practice": pid }, [el("td", { text: practiceById[pid].name }), el("td", { text: before }),
           el("td", { text: now }), el("td", { class: "smm-change", text: change > 0 ? "+" + change : change < 0 ? "−" + -change : "no change" })]);
@@ -878,7 +892,7 @@
 
     /* --------------------------------------------------------- start */
 
-    function renderAll() { [renderGuidance, renderCharacterize, renderAssess, renderResults, renderKeep, renderCompare].forEach(function (f) { f(); }); }
+    function renderAll() { [renderGuidance, renderCharacterize, renderAssess, renderResults, renderKeep, renderCompare].forEach((f) => { f(); }); }
     function refresh() { suggestions = null; save(); renderAll(); }
     load();
     loadBaseline();
@@ -893,10 +907,10 @@
 
   function boot() {
     var parts = {};
-    each(document.querySelectorAll(".smm-assess[data-step]"), function (node) { parts[node.getAttribute("data-step")] = node; });
+    each(document.querySelectorAll(".smm-assess[data-step]"), (node) => { parts[node.getAttribute("data-step")] = node; });
     if (!parts.assess || parts.assess.hasAttribute("data-ready") || !window.SMM_MODEL) return;
     parts.assess.setAttribute("data-ready", "");
-    each(document.querySelectorAll(".smm-assess-nojs"), function (node) { node.hidden = true; });
+    each(document.querySelectorAll(".smm-assess-nojs"), (node) => { node.hidden = true; });
     start(parts, window.SMM_MODEL, window.SMM_ASSESSMENT);
     document.documentElement.setAttribute("data-smm-assess", "ready");
   }
@@ -904,11 +918,11 @@
   // Printing opens the answers and evidence list, and closes it again afterwards.
   if (!window.smmAssessPrint) {
     window.smmAssessPrint = true;
-    window.addEventListener("beforeprint", function () {
-      each(document.querySelectorAll(".smm-evidence-list:not([open])"), function (d) { d.open = true; d.setAttribute("data-print-open", ""); });
+    window.addEventListener("beforeprint", () => {
+      each(document.querySelectorAll(".smm-evidence-list:not([open])"), (d) => { d.open = true; d.setAttribute("data-print-open", ""); });
     });
-    window.addEventListener("afterprint", function () {
-      each(document.querySelectorAll("[data-print-open]"), function (d) { d.open = false; d.removeAttribute("data-print-open"); });
+    window.addEventListener("afterprint", () => {
+      each(document.querySelectorAll("[data-print-open]"), (d) => { d.open = false; d.removeAttribute("data-print-open"); });
     });
   }
   // The model script calls this when it runs after this one (instant navigation runs both unordered).

@@ -73,6 +73,8 @@ test('answers are saved as they are given and are there after a reload', async (
   assert.equal(await page.inputValue('#smm-system'), 'Pump station twin');
   assert.equal(await page.inputValue('#smm-target-compliance'), '1');
   assert.equal(await page.inputValue('#smm-why-compliance'), 'No regulator covers this site yet');
+  await openPractice(page, 'access-control');
+  await openPractice(page, 'monitoring');
   const statuses = page.locator('#smm-practice-access-control select[data-item]');
   assert.deepEqual([await statuses.nth(0).inputValue(), await statuses.nth(1).inputValue()], ['met', 'partly']);
   assert.equal(await page.locator('#smm-practice-access-control textarea').first().inputValue(), 'Firewall export of 3 May');

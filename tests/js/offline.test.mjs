@@ -34,7 +34,7 @@ test('the Downloads page offers the offline copy as a zip', async () => {
   assert.equal(response.status, 200);
   const bytes = Buffer.from(await response.arrayBuffer());
   assert.equal(bytes.subarray(0, 4).toString('binary'), 'PK\x03\x04');
-  assert.match(await link.locator('xpath=ancestor::tr').textContent(), /\d+\.\d KiB/);
+  assert.match(await link.locator('xpath=ancestor::tr').textContent(), /\d+\.\d MiB/);
   assert.deepEqual(page.foreign, []);
 });
 
