@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import defaultdict
 from dataclasses import dataclass
 
 from .model import Model
@@ -65,21 +64,19 @@ def variants(model: Model) -> list[Variant]:
     return found
 
 
-def requirements_by_item(model: Model) -> dict[str, list[str]]:
-    """Item id -> "code (framework)" of every requirement whose mapping cites the item."""
-    found: dict[str, list[str]] = defaultdict(list)
-    for entry in model.mappings:
+def requirement_labels(model: Model, item_id: str) -> list[str]:
+    """ "code (framework)" of every requirement whose mapping cites the item, each once."""
+    labels: list[str] = []
+    for entry in model.mappings_citing(item_id):
         framework = model.framework(entry.framework)
         label = f"{framework.node(entry.requirement).code} ({framework.short_name})"
-        for item in entry.items:
-            if label not in found[item]:
-                found[item].append(label)
-    return found
+        if label not in labels:
+            labels.append(label)
+    return labels
 
 
 def rows(model: Model, practice_ids: list[str], profile_ids: tuple[str, ...] = ()) -> list[Row]:
     """Checklist rows of the practices, level by level: general indicators, then each profile's items."""
-    requirements = requirements_by_item(model)
     result = []
     for practice_id in practice_ids:
         practice = model.practice(practice_id)
@@ -98,7 +95,7 @@ def rows(model: Model, practice_ids: list[str], profile_ids: tuple[str, ...] = (
                     " ".join(item.pass_criterion.split()),
                     " ".join(item.evidence.split()),
                     source,
-                    "; ".join(requirements.get(item.id, [])),
+                    "; ".join(requirement_labels(model, item.id)),
                 )
                 for item, source in items
             ]

@@ -353,6 +353,11 @@ class Model:
                 for item in items
             },
         }
+        citing: dict[str, list[MappingEntry]] = {}
+        for entry in self.mappings:
+            for item_id in entry.items:
+                citing.setdefault(item_id, []).append(entry)
+        index["citing"] = {item_id: tuple(entries) for item_id, entries in citing.items()}
         object.__setattr__(self, "_index", MappingProxyType(index))
 
     @property
@@ -382,6 +387,10 @@ class Model:
 
     def item_place(self, item_id: str) -> ItemPlace:
         return self._index["item"][item_id]  # type: ignore[return-value]
+
+    def mappings_citing(self, item_id: str) -> tuple[MappingEntry, ...]:
+        """The mappings that cite an indicator or consideration, in the order of the data."""
+        return self._index["citing"].get(item_id, ())  # type: ignore[return-value]
 
     def cited_on(self, page_kind: str) -> tuple[str, ...]:
         return tuple(ref.id for ref in self.references if page_kind in ref.cited_on)
