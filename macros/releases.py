@@ -76,6 +76,9 @@ def read_history(data_dir: Path, current: Model) -> History:
     if top.returncode != 0:
         return History(missing="the data folder of this build is not in a git repository")
     repo = Path(top.stdout.decode().strip())
+    if git(repo, "rev-parse", "--is-shallow-repository").stdout.strip() == b"true":
+        # A shallow checkout (CI's default) has neither the release tags nor their data.
+        return History(missing="this build was made from a shallow git checkout, which has no release tags")
     data_path = data_dir.resolve().relative_to(repo.resolve()).as_posix()
     tags = release_tags(repo)
     models: dict[str, Model | DataError] = {}

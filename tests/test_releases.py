@@ -95,3 +95,12 @@ def test_without_tags_or_without_git_the_page_says_so(tmp_path, mini):
     assert untagged == History()
     assert "No release has been tagged yet." in changes_page(model, untagged)
     assert "this build was made without the release history" in changes_page(model, NO_HISTORY)
+
+
+def test_a_shallow_checkout_says_so_instead_of_no_release(tmp_path):
+    repo = tagged_repo(tmp_path)
+    shallow = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow))
+    history = read_history(shallow / "data", load_model(shallow / "data"))
+    assert history.missing == "this build was made from a shallow git checkout, which has no release tags"
+    assert "No release has been tagged yet" not in changes_page(load_model(shallow / "data"), history)
