@@ -76,6 +76,7 @@ test('from disk: the self-assessment keeps its answers and links to the practice
   await page.waitForFunction(() => /^Saved/.test(document.querySelector('.smm-saved').textContent));
   await page.reload();
   await page.waitForSelector('html[data-smm-assess="ready"]');
+  await details.locator('summary').click();  // a practice's controls are built when it is opened
   assert.equal(await page.locator('#smm-practice-risk-attitude select[data-item]').first().inputValue(), 'met');
   const link = page.locator('.smm-gap-table a', { hasText: 'Risk Attitude' });
   const target = fileURLToPath(await link.evaluate((a) => a.href));
