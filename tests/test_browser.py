@@ -6,14 +6,12 @@ They need Chromium, Node.js and npm; without them they are skipped with the reas
 
 import os
 import shutil
-import socket
 import subprocess
-import sys
-import time
 import zipfile
 
 import pytest
 
+from macros.bench import served as serve
 from macros.offline import zip_tree
 
 from .conftest import ROOT
@@ -33,12 +31,6 @@ MISSING = [
 pytestmark = pytest.mark.skipif(bool(MISSING), reason=f"browser tests need {', '.join(MISSING)} (see .ci/run)")
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     """The site as `make build` makes it, offering the offline copy, and that copy unzipped from it."""
@@ -55,20 +47,8 @@ def served(tmp_path_factory):
         archive.extractall(unzipped)
     if not (JS / "node_modules" / "playwright-core").is_dir():
         subprocess.run(["npm", "install", "--no-save", "--no-audit", "--no-fund", "--silent"], cwd=JS, check=True)
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(site)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    for _ in range(50):
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                break
-        time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}/", unzipped / "smm-guide"
-    server.terminate()
-    server.wait()
+    with serve(site) as base:
+        yield base, unzipped / "smm-guide"
 
 
 @pytest.mark.parametrize("suite", sorted(p.name for p in JS.glob("*.test.mjs")))
