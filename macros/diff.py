@@ -283,10 +283,14 @@ def _summary(result: Diff) -> str:
 
 def to_markdown(result: Diff, old_label: str, new_label: str) -> str:
     """A report for a pull-request comment: a summary, flagged rewordings, then a table per kind."""
-    lines = [f"## Model changes: `{old_label}` → `{new_label}`", ""]
+    return "\n".join([f"## Model changes: `{old_label}` → `{new_label}`", "", changes_markdown(result)])
+
+
+def changes_markdown(result: Diff) -> str:
+    """The report without its title, for a page that gives it a heading of its own (the Changes page)."""
     if not result.changes:
-        return "\n".join([*lines, "No changes to the model.", ""])
-    lines += [_summary(result), ""]
+        return "No changes to the model.\n"
+    lines = [_summary(result), ""]
     if result.flagged:
         rows = [f"| `{c.id}` | {_what(c)} | {_cell(c.flag or '')} | {_old_new(c)} |" for c in result.flagged]
         head = ["| Id | What changed | Why | Old → new |", "|---|---|---|---|"]

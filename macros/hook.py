@@ -69,9 +69,9 @@ def on_config(config):
 def on_pre_build(config):
     # After every plugin's on_config: Material's offline plugin has added its CDN copy of the Web
     # Worker shim by now. The site loads nothing from the network: use the copy it ships.
-    polyfills = config.extra.get("polyfills", [])
     if _is_offline_copy(config):
-        config.extra["polyfills"] = [p for p in polyfills if "iframe-worker" not in str(p)] + [WORKER_SHIM]
+        polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
+        config.extra["polyfills"] = [*polyfills, WORKER_SHIM]
 
 
 def _data_and_docs(config) -> tuple[str, str] | None:

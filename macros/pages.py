@@ -135,7 +135,7 @@ class PageRenderer:
         return GeneratedPage(spec.path, body.rstrip("\n") + "\n", spec.source, spec.nav, spec.index)
 
 
-def _model_pages(model: Model, downloads: list) -> Iterator[PageSpec]:
+def _model_pages(model: Model) -> Iterator[PageSpec]:
     mappings = Mappings(model)
     yield PageSpec("model", routes.MODEL, "domains.yaml", ("Model overview",))
     yield PageSpec("glossary", routes.GLOSSARY, "glossary.yaml", ("Glossary",))
@@ -146,7 +146,7 @@ def _model_pages(model: Model, downloads: list) -> Iterator[PageSpec]:
         yield PageSpec("level", routes.level(level.level), "levels.yaml", ("Levels", title), context=context)
 
 
-def _practice_pages(model: Model, downloads: list) -> Iterator[PageSpec]:
+def _practice_pages(model: Model) -> Iterator[PageSpec]:
     mappings = Mappings(model)
     for domain in model.domains:
         section = ("Practices", domain.name)
@@ -178,7 +178,7 @@ def _tag_counts(profile: Profile) -> Counter:
     )
 
 
-def _profile_pages(model: Model, downloads: list) -> Iterator[PageSpec]:
+def _profile_pages(model: Model) -> Iterator[PageSpec]:
     for profile in model.profiles:
         section = ("Profiles", profile.name)
         context = {"profile": profile}
@@ -228,7 +228,7 @@ def _archetype_pages(model: Model, profile: Profile, section: tuple[str, ...]) -
             )
 
 
-def _framework_pages(model: Model, downloads: list) -> Iterator[PageSpec]:
+def _framework_pages(model: Model) -> Iterator[PageSpec]:
     if not model.frameworks:
         return
     index = Mappings(model)
@@ -279,7 +279,7 @@ def _framework_pages(model: Model, downloads: list) -> Iterator[PageSpec]:
     yield PageSpec("coverage", routes.COVERAGE, None, ("Frameworks", "Coverage gaps"), context=shared)
 
 
-def _checklist_pages(model: Model, downloads: list) -> Iterator[PageSpec]:
+def _checklist_pages(model: Model) -> Iterator[PageSpec]:
     section = ("Assess", "Printable checklists")
     variants = checklists.variants(model)
     yield PageSpec("checklists", routes.CHECKLISTS, None, section, True, {"variants": variants})
@@ -294,14 +294,14 @@ def _checklist_pages(model: Model, downloads: list) -> Iterator[PageSpec]:
     yield PageSpec("scoring", routes.SCORING, "scoring-vectors.yaml", ("Assess", "How scoring works"))
 
 
-def _assess_pages(model: Model, downloads: list) -> Iterator[PageSpec]:
+def _assess_pages(model: Model) -> Iterator[PageSpec]:
     """The in-browser self-assessment: the index page of the Assess section (content/assets/assess.js)."""
     characterized = [profile for profile in model.profiles if profile.dimensions]
     yield PageSpec("assess", routes.ASSESS, None, ("Assess",), True, {"characterized": characterized})
 
 
 # Every page kind family; a new one is one generator here plus its templates.
-PAGE_KINDS: tuple[Callable[[Model, list], Iterator[PageSpec]], ...] = (
+PAGE_KINDS: tuple[Callable[[Model], Iterator[PageSpec]], ...] = (
     _model_pages,
     _practice_pages,
     _profile_pages,
@@ -311,8 +311,8 @@ PAGE_KINDS: tuple[Callable[[Model, list], Iterator[PageSpec]], ...] = (
 )
 
 
-def page_specs(model: Model, downloads: list | None = None) -> list[PageSpec]:
-    return [spec for kind in PAGE_KINDS for spec in kind(model, downloads or [])]
+def page_specs(model: Model) -> list[PageSpec]:
+    return [spec for kind in PAGE_KINDS for spec in kind(model)]
 
 
 def generate_pages(
@@ -322,7 +322,7 @@ def generate_pages(
     page, `reference` (macros/reference.py, read from the schemas) makes the Data reference page,
     `build` says what the build knows besides the data."""
     renderer = PageRenderer(model, build.edit_url)
-    specs = page_specs(model, downloads)
+    specs = page_specs(model)
     context = {"downloads": downloads or [], "offline": build.offline}
     specs.append(PageSpec("downloads", routes.DOWNLOADS, None, ("Assess", "Downloads"), context=context))
     specs.append(PageSpec("changes", routes.CHANGES, None, ("Changes",), context={"history": build.history}))

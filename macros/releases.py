@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diff import diff, git, load_side, to_markdown
+from .diff import changes_markdown, diff, git, load_side
 from .model import Model
 from .problems import DataError
 
@@ -22,8 +22,7 @@ RELEASE_TAG = re.compile(r"^v(\d+)\.(\d+)\.(\d+)$")
 class Release:
     tag: str
     date: str  # YYYY-MM-DD: the tag's date (an annotated tag's), else its commit's
-    changes: str | None  # the diff from the release before, as Markdown; None for the first release
-    summary: str  # the first release: what it holds; otherwise what the diff found, in one line
+    changes: str  # Markdown: the diff from the release before; for the first release, what it holds
     problem: str | None = None  # why the changes could not be listed (data this version cannot read)
 
 
@@ -56,16 +55,6 @@ def _contents(model: Model) -> str:
     )
 
 
-def _body(markdown: str) -> str:
-    """The diff report without its own title: the page gives each release a heading."""
-    return markdown.split("\n", 2)[2].strip() if markdown.startswith("## ") else markdown.strip()
-
-
-def _summary_line(markdown: str) -> str:
-    first = _body(markdown).splitlines()[0] if _body(markdown) else ""
-    return first.removeprefix("**Changes:** ")
-
-
 def read_history(data_dir: Path, current: Model) -> History:
     """Every release with its changes, and the changes since the last one, from the git repository
     that holds `data_dir`; `current` is the model of `data_dir` as it is now."""
@@ -94,13 +83,12 @@ def read_history(data_dir: Path, current: Model) -> History:
             failed = model if isinstance(model, DataError) else before
             count = len(failed.problems)
             why = f"this version cannot read the data of this release or of the one before ({count} problem(s))"
-            releases.append(Release(tag, date, None, "", why))
+            releases.append(Release(tag, date, "", why))
         elif before is None:
-            releases.append(Release(tag, date, None, f"First release: {_contents(model)}."))
+            releases.append(Release(tag, date, f"First release: {_contents(model)}."))
         else:
-            report = to_markdown(diff(before, model), tags[index - 1][0], tag)
-            releases.append(Release(tag, date, _body(report), _summary_line(report)))
+            releases.append(Release(tag, date, changes_markdown(diff(before, model))))
     unreleased = None
     if tags and not isinstance(last := models[tags[-1][0]], DataError):
-        unreleased = _body(to_markdown(diff(last, current), tags[-1][0], "this build"))
+        unreleased = changes_markdown(diff(last, current))
     return History(tuple(reversed(releases)), unreleased)

@@ -32,7 +32,7 @@ from .model import HIGHEST_LEVEL, LEVEL_NUMBERS, Model, Practice
 from .problems import Problem
 from .schemas import _detailed_validator, error_problems
 from .text import one_line
-from .yamlsource import Source, read_source
+from .yamlsource import Source, decode, read_source
 
 JSON = "assessment saved by the self-assessment page"  # the kind of the file the self-assessment page exports
 SET = ("set", None)  # target sources meaning "set by the assessor": the page reads a missing one so
@@ -276,13 +276,9 @@ def read_json(path: Path, data: bytes) -> Source:
     if len(data) > MAX_BYTES:
         why = f"a saved assessment is at most {MAX_BYTES:,} bytes ({MAX_BYTES // 2**20} MB), so it is not read"
         raise ReportError([f"{path}: the file is {len(data):,} bytes; {why}"])
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        before = data[: error.start]
-        line, col = before.count(b"\n") + 1, len(before[before.rfind(b"\n") + 1 :].decode()) + 1  # in characters
-        why = f"not UTF-8 text (byte 0x{data[error.start]:02x}); save it as UTF-8"
-        raise ReportError([str(Problem(str(path), line, col, f"not valid JSON: {why}"))]) from None
+    text, problems = decode(data, str(path))
+    if text is None:
+        raise ReportError([str(p) for p in problems])
     try:
         value = json.loads(text)
     except json.JSONDecodeError as error:

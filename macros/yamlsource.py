@@ -51,7 +51,8 @@ def _position(mark: yaml.Mark) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
-def _decode(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
+def decode(raw: bytes, display: str) -> tuple[str | None, list[Problem]]:
+    """UTF-8 text without a BOM, or the problem: the first invalid byte at its line and column."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -136,7 +137,7 @@ def read_source(raw: bytes, display: str) -> tuple[Source | None, list[Problem]]
     """Parse `raw` (the bytes of the file shown as `display`); never raises for bad input."""
     if not raw.strip():
         return None, [Problem(display, 1, 1, "file is empty")]
-    text, problems = _decode(raw, display)
+    text, problems = decode(raw, display)
     if text is None:
         return None, problems
     problems = _tab_problems(text, display)

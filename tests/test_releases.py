@@ -49,10 +49,10 @@ def test_each_release_lists_its_changes_by_id_and_the_unreleased_ones(tmp_path):
     history = read_history(repo / "data", current)
     assert [r.tag for r in history.releases] == ["v0.10.0", "v0.2.0", "v0.1.0"]
     newest, second, first = history.releases
-    assert newest.changes == "No changes to the model."
+    assert newest.changes == "No changes to the model.\n"
     assert "`p-one-4-1`" in second.changes and "reworded" in second.changes and "month" in second.changes
-    assert second.summary.startswith("indicators 1 changed.")
-    assert first.changes is None and first.summary.startswith("First release: 2 practices")
+    assert second.changes.startswith("**Changes:** indicators 1 changed.")
+    assert first.changes.startswith("First release: 2 practices")
     assert "`p-one-4-1`" in history.unreleased and "day" in history.unreleased
 
     page = changes_page(current, history)

@@ -148,16 +148,16 @@ def failing(capsys, path, data=MINI):
     return err
 
 
+def sample_workbook(path: Path, model) -> Path:
+    """The filled sample: the sample answers and notes, a target for p-one, one row left out."""
+    return write_workbook(
+        path, model, statuses=SAMPLE_STATUSES, targets={"p-one": 3}, notes=SAMPLE_NOTES, skip={"pos-p-one-4-2"}
+    )
+
+
 def test_golden_report(tmp_path, mini_model, capsys):
     """The Markdown report of the filled sample; UPDATE_GOLDEN=1 rewrites it, and the test then fails."""
-    book = write_workbook(
-        tmp_path / "sample.xlsx",
-        mini_model,
-        statuses=SAMPLE_STATUSES,
-        targets={"p-one": 3},
-        notes=SAMPLE_NOTES,
-        skip={"pos-p-one-4-2"},
-    )
+    book = sample_workbook(tmp_path / "sample.xlsx", mini_model)
     out = tmp_path / "report.md"
     code, stdout, _ = run_report(capsys, book, "--out", out)
     assert (code, stdout) == (0, f"wrote {out}\n")
@@ -172,14 +172,7 @@ def test_golden_report(tmp_path, mini_model, capsys):
 
 
 def test_sample_scores_and_sections(tmp_path, mini_model, capsys):
-    book = write_workbook(
-        tmp_path / "s.xlsx",
-        mini_model,
-        statuses=SAMPLE_STATUSES,
-        targets={"p-one": 3},
-        notes=SAMPLE_NOTES,
-        skip={"pos-p-one-4-2"},
-    )
+    book = sample_workbook(tmp_path / "s.xlsx", mini_model)
     code, text, _ = run_report(capsys, book)
     assert code == 0
     assert "| Practice One (p-one) | 3 | 1 | 2 | 0 | no |" in text
@@ -608,7 +601,7 @@ def test_json_of_another_model_version(tmp_path, mini_model, capsys):
         # (A trailing comma would do too, but Python 3.13 words and places that error differently.)
         ('{\n  "format" "smm-guide-assessment"\n}\n', "2:12: error: not valid JSON: Expecting ':' delimiter"),
         ("", "1:1: error: not valid JSON: Expecting value"),
-        ('{"system": "caf\xe9"}'.encode("latin-1"), "1:16: error: not valid JSON: not UTF-8 text (byte 0xe9)"),
+        ('{"system": "caf\xe9"}'.encode("latin-1"), "1:16: error: invalid UTF-8 byte 0xe9; save the file as UTF-8"),
         ('{"format": "smm-guide-assessment",\n "version": 2}', "2:13: error: format version 2 is not supported"),
         (
             '{\n  "format": "xlsx"\n}',

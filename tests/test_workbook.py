@@ -268,28 +268,36 @@ def recalculate(source: Path, tmp_path: Path) -> Path:
     return out / source.name
 
 
-@pytest.mark.skipif(
+NEEDS_LIBREOFFICE = pytest.mark.skipif(
     not (shutil.which("soffice") or shutil.which("libreoffice")),
     reason="LibreOffice (soffice) is not installed: the workbook formulas cannot be recalculated here",
 )
-def test_formulas_match_the_scoring_vectors_in_libreoffice(tmp_path):
+
+
+def filled_with_vectors(tmp_path: Path):
+    """A workbook of one practice per scoring vector, with its targets and statuses filled in as a
+    user would, saved, and its Summary as LibreOffice recalculates it."""
     data, practices = vector_data(tmp_path)
     model = load_model(data)
     book = read(build(model, GENERAL, list(practices)))
-    targets, checklist = book["Targets"], book["Checklist"]
-    for row in targets.iter_rows(min_row=2):
+    for row in book["Targets"].iter_rows(min_row=2):
         target = practices[row[0].value]["target"]
         if target is not None:
             row[2].value = target
     pending = {pid: {level: list(s) for level, s in v["levels"].items()} for pid, v in practices.items()}
-    for row in checklist.iter_rows(min_row=2):
+    for row in book["Checklist"].iter_rows(min_row=2):
         status = pending[row[0].value][str(row[2].value)].pop(0)
         row[9].value = scoring.LABELS[status] or None
     assert all(not left for levels in pending.values() for left in levels.values())
     filled = tmp_path / "filled.xlsx"
     book.save(filled)
-
     summary = read(recalculate(filled, tmp_path).read_bytes(), data_only=True)["Summary"]
+    return model, practices, filled, summary
+
+
+@NEEDS_LIBREOFFICE
+def test_formulas_match_the_scoring_vectors_in_libreoffice(tmp_path):
+    _, practices, _, summary = filled_with_vectors(tmp_path)
     wrong = []
     for row in summary.iter_rows(min_row=2, values_only=True):
         vector = practices[row[0]]
@@ -311,25 +319,12 @@ def test_formulas_match_the_scoring_vectors_in_libreoffice(tmp_path):
     assert not wrong, "\n".join(wrong)
 
 
-@pytest.mark.skipif(
-    not (shutil.which("soffice") or shutil.which("libreoffice")),
-    reason="LibreOffice (soffice) is not installed: the workbook formulas cannot be recalculated here",
-)
+@NEEDS_LIBREOFFICE
 def test_recalculated_workbook_and_smm_guide_report_agree(tmp_path):
     """The same answers give the same achieved levels and gaps in the spreadsheet and in the report."""
     from macros.report import read_workbook, score_all, validate
 
-    data, practices = vector_data(tmp_path)
-    model = load_model(data)
-    book = read(build(model, GENERAL, list(practices)))
-    for row in book["Targets"].iter_rows(min_row=2):
-        row[2].value = practices[row[0].value]["target"]
-    pending = {pid: {level: list(s) for level, s in v["levels"].items()} for pid, v in practices.items()}
-    for row in book["Checklist"].iter_rows(min_row=2):
-        row[9].value = scoring.LABELS[pending[row[0].value][str(row[2].value)].pop(0)] or None
-    filled = tmp_path / "filled.xlsx"
-    book.save(filled)
-    summary = read(recalculate(filled, tmp_path).read_bytes(), data_only=True)["Summary"]
+    model, _, filled, summary = filled_with_vectors(tmp_path)
     spreadsheet = {
         row[0]: (row[3], None if row[4] in (None, "") else row[4])
         for row in summary.iter_rows(min_row=2, values_only=True)
