@@ -1,8 +1,9 @@
 """Kinds that state how the model is reviewed: constraints between practice targets
 (`constraints.yaml`, part of the model), ids that may never be used again (`retired.yaml`) and
 lint findings reviewers accepted (`acknowledged.yaml`, read by `smm-guide lint` only), and the
-test vectors of the scoring rule (`scoring-vectors.yaml`) and of the target-suggestion rule
-(`suggestion-vectors.yaml`, read by the tests only)."""
+test vectors of the scoring rule (`scoring-vectors.yaml`), of the target-suggestion rule
+(`suggestion-vectors.yaml`), of the selection rule (`selection-vectors.yaml`) and of the CSV
+writer (`csv-vectors.yaml`), the last three read by the tests only."""
 
 from __future__ import annotations
 
@@ -121,6 +122,27 @@ def _build_suggestion_vectors(ctx: Context, entries: list[Entry]) -> None:
     ctx.parts["suggestion-vectors"] = tuple(vector for entry in entries for vector in entry.data["vectors"])
 
 
+def _define_selection_vectors(ids: Ids, entry: Entry) -> None:
+    for list_name in ("vectors", "combinations"):
+        for index, vector in enumerate(entry.data[list_name]):
+            path = (list_name, index, "id")
+            ids.define(("selection-vector",), vector["id"], entry.source, path, "selection vector")
+
+
+def _build_selection_vectors(ctx: Context, entries: list[Entry]) -> None:
+    ctx.parts["selection-vectors"] = tuple(vector for entry in entries for vector in entry.data["vectors"])
+    ctx.parts["combination-vectors"] = tuple(vector for entry in entries for vector in entry.data["combinations"])
+
+
+def _define_csv_vectors(ids: Ids, entry: Entry) -> None:
+    for index, vector in enumerate(entry.data["vectors"]):
+        ids.define(("csv-vector",), vector["id"], entry.source, ("vectors", index, "id"), "CSV vector")
+
+
+def _build_csv_vectors(ctx: Context, entries: list[Entry]) -> None:
+    ctx.parts["csv-vectors"] = tuple(vector for entry in entries for vector in entry.data["vectors"])
+
+
 KINDS = (
     Kind(
         "constraints", "constraints.yaml", ("constraint",), _define_constraints, _build_constraints, _check_constraints
@@ -134,6 +156,14 @@ KINDS = (
         _build_suggestion_vectors,
         _check_suggestion_vectors,
     ),
+    Kind(
+        "selection-vectors",
+        "selection-vectors.yaml",
+        ("selection-vector",),
+        _define_selection_vectors,
+        _build_selection_vectors,
+    ),
+    Kind("csv-vectors", "csv-vectors.yaml", ("csv-vector",), _define_csv_vectors, _build_csv_vectors),
     Kind("retired", "retired.yaml", (), lambda ids, entry: None, check=_check_retired),
     Kind("acknowledged", "acknowledged.yaml", (), lambda ids, entry: None, _build_acknowledged, _check_acknowledged),
 )
