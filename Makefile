@@ -28,7 +28,7 @@ OFFLINE_ZIP := build/smm-guide-offline.zip
 offline: bytecode
 	rm -rf build/offline
 	OFFLINE=true $(BIN)/mkdocs build --strict --quiet --site-dir build/offline/smm-guide
-	$(BIN)/python -m macros.offline build/offline/smm-guide $(OFFLINE_ZIP)
+	$(BIN)/python -m macros.site.offline build/offline/smm-guide $(OFFLINE_ZIP)
 
 # Build into a fresh folder and swap it in only on success: a failed build leaves site/ as it was.
 # The Downloads page offers the offline copy made just before.
@@ -45,14 +45,14 @@ validate: $(STAMP)
 	$(BIN)/smm-guide validate data
 
 lint: $(STAMP)
-	$(BIN)/ruff check macros tests
-	$(BIN)/ruff format --check macros tests
+	$(BIN)/ruff check macros tests tools
+	$(BIN)/ruff format --check macros tests tools
 
 test: $(STAMP) lint
 	$(BIN)/pytest
 
 bench: bytecode
-	$(BIN)/python -m macros.bench
+	$(BIN)/python -m tools.bench
 
 # Accessibility audit of the built site with axe-core in headless Chromium (Debian's chromium,
 # Node.js and npm needed; not part of `make test`, which must run on a machine without a browser).
@@ -71,7 +71,7 @@ $(ZENSICAL)/.installed: requirements-zensical.lock
 	touch $@
 
 zensical: $(STAMP) $(ZENSICAL)/.installed
-	$(BIN)/python -m macros.engines build/zensical
+	$(BIN)/python -m macros.site.engines build/zensical
 	cd build/zensical && ../../$(ZENSICAL)/bin/zensical build
 
 clean:

@@ -6,11 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from macros.loader import load_model
-from macros.problems import DataError, Problem
+from macros.data.loader import load_model
+from macros.data.problems import DataError, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"
+GOLDEN = ROOT / "tests" / "golden"
+# Runs a module with the clock shifted by some days, for reproducibility tests.
+SHIFTED_CLOCK = ROOT / "tests" / "support" / "shifted_clock.py"
 
 
 @pytest.fixture
@@ -48,3 +51,18 @@ def where(problem: Problem, data_dir: Path) -> tuple[str, int, int]:
 def located(data_dir: Path) -> list[tuple[str, int, int, str]]:
     """Every problem of loading `data_dir` as (file relative to it, line, column, message)."""
     return [(*where(p, data_dir), p.message) for p in problems_of(data_dir)]
+
+
+def edit(path: Path, old: str, new: str) -> int:
+    """Replace `old` with `new` once and return the 1-based line where `new` starts."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def append(path: Path, new: str) -> int:
+    """Add `new` at the end of the file and return the line where it starts."""
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + new, encoding="utf-8")
+    return text.count("\n") + 1

@@ -14,10 +14,9 @@ import pytest
 import yaml
 from packaging.specifiers import SpecifierSet
 
-from macros.cli import build_parser
-from macros.kinds import KINDS
-
-from .conftest import ROOT
+from macros.cli.main import build_parser
+from macros.data.kinds import KINDS
+from tests.conftest import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 PYTHONS = ["3.11", "3.12", "3.13"]
@@ -220,7 +219,12 @@ def test_contributing_names_every_cli_subcommand():
 
 def test_contributing_states_the_golden_page_command():
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    for needed in ("UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_pages.py", "make validate", "make test", "make serve"):
+    for needed in (
+        "UPDATE_GOLDEN=1 .venv/bin/pytest tests/outputs/test_pages.py",
+        "make validate",
+        "make test",
+        "make serve",
+    ):
         assert needed in text, needed
 
 

@@ -1,0 +1,203 @@
+"""`smm-guide`: validate the data, generate the site's Markdown, export the model, report an assessment."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from macros.assessment.report import ReportError, make_report
+from macros.data.loader import load, load_model
+from macros.data.problems import DataError, print_problems
+from macros.data.scaffold import MARKER, ScaffoldError, new_framework, new_profile, unfinished
+from macros.model.records import Model
+from macros.outputs.export import export_json
+from macros.outputs.pages import BuildContext
+from macros.review.diff import diff, load_side, to_markdown
+from macros.review.lint import SIMILAR, lint
+from macros.review.releases import read_history
+from macros.site.build import write_tree
+
+SUMMARY = "{count} problem(s) found."
+
+
+def _load(data_dir: str) -> Model | None:
+    try:
+        return load_model(data_dir)
+    except DataError as error:
+        print_problems(error, SUMMARY)
+        return None
+
+
+def _validate(args: argparse.Namespace) -> int:
+    model = _load(args.data_dir)
+    if model is None:
+        return 1
+    indicators = sum(len(block.indicators) for p in model.practices for block in p.levels.values())
+    considerations = sum(len(items) for pr in model.profiles for lv in pr.practices.values() for items in lv.values())
+    counts = (
+        f"{len(model.practices)} practices, {indicators} indicators, {len(model.profiles)} profile(s), "
+        f"{considerations} considerations"
+    )
+    print(f"{args.data_dir}: ok ({counts})")
+    return 0
+
+
+def _lint(args: argparse.Namespace) -> int:
+    try:
+        loaded = load(args.data_dir)
+    except DataError as error:
+        print_problems(error, SUMMARY)
+        return 1
+    findings = lint(loaded, args.threshold)
+    for finding in findings:
+        print(str(finding).replace(": error: ", ": lint: ", 1), file=sys.stderr)
+    if findings:
+        print(f"{len(findings)} finding(s).", file=sys.stderr)
+        return 1
+    print(f"{args.data_dir}: no findings")
+    return 0
+
+
+def _generate(args: argparse.Namespace) -> int:
+    model = _load(args.data)
+    if model is None:
+        return 1
+    try:
+        data_dir = Path(args.data)
+        build = BuildContext(history=read_history(data_dir, model))
+        written = write_tree(model, Path(args.content), Path(args.out), data_dir=data_dir, build=build)
+    except DataError as error:
+        print_problems(error, SUMMARY)
+        return 1
+    print(f"wrote {len(written)} files to {args.out}")
+    return 0
+
+
+def _emit(text: str, out: str) -> int:
+    """Write a command's result to `out`, or to standard output when `out` is -."""
+    if out == "-":
+        sys.stdout.write(text)
+    else:
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        Path(out).write_text(text, encoding="utf-8")
+        print(f"wrote {out}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    model = _load(args.data)
+    if model is None:
+        return 1
+    return _emit(export_json(model), args.out)
+
+
+def _report(args: argparse.Namespace) -> int:
+    model = _load(args.data)
+    if model is None:
+        return 1
+    try:
+        text = make_report(model, args.file, args.format)
+    except ReportError as error:
+        print("\n".join([*map(str, error.problems), SUMMARY.format(count=len(error.problems))]), file=sys.stderr)
+        return 1
+    return _emit(text, args.out)
+
+
+def _scaffold(args: argparse.Namespace) -> int:
+    model = _load(args.data)
+    if model is None:
+        return 1
+    data_dir = Path(args.data)
+    try:
+        if args.command == "new-profile":
+            written = new_profile(model, data_dir, args.id, args.prefix or args.id.split("-")[0])
+        else:
+            written = new_framework(model, data_dir, args.id)
+    except ScaffoldError as error:
+        print(f"smm-guide: {error}", file=sys.stderr)
+        return 1
+    check = _load(args.data)
+    if check is None:
+        return 1
+    print(f"wrote {len(written)} file(s); they validate. Still to write (smm-guide lint lists each place):")
+    for path, count in unfinished(written):
+        if count:
+            print(f"  {path}: {count} x {MARKER}")
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    try:
+        old, new = load_side(args.old, Path(args.repo)), load_side(args.new, Path(args.repo))
+    except DataError as error:
+        print_problems(error, SUMMARY)
+        return 1
+    return _emit(to_markdown(diff(old, new), args.old, args.new), args.out or "-")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="smm-guide", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    validate = commands.add_parser("validate", help="check every data file; list all problems as path:line:col")
+    validate.add_argument("data_dir", nargs="?", default="data", help="data folder (default: data)")
+    validate.set_defaults(run=_validate)
+
+    lint_command = commands.add_parser(
+        "lint", help="find near-duplicate items and archetype targets that go against their characterization"
+    )
+    lint_command.add_argument("data_dir", nargs="?", default="data", help="data folder (default: data)")
+    lint_command.add_argument(
+        "--threshold", type=float, default=SIMILAR, help=f"similarity that counts as a duplicate (default {SIMILAR})"
+    )
+    lint_command.set_defaults(run=_lint)
+
+    generate = commands.add_parser("generate", help="write all pages and downloads as Markdown, without MkDocs")
+    generate.add_argument("--out", required=True, help="output folder")
+    generate.add_argument("--data", default="data", help="data folder (default: data)")
+    generate.add_argument("--content", default="content", help="hand-written pages (default: content)")
+    generate.set_defaults(run=_generate)
+
+    export = commands.add_parser("export", help="export the validated model")
+    export.add_argument("format", choices=["json"], help="export format")
+    export.add_argument("--out", required=True, help="output file, or - for standard output")
+    export.add_argument("--data", default="data", help="data folder (default: data)")
+    export.set_defaults(run=_export)
+
+    report = commands.add_parser(
+        "report",
+        help="achieved levels, gaps and next steps of a filled assessment workbook (.xlsx), checklist CSV "
+        "or self-assessment page export (.json)",
+    )
+    report.add_argument(
+        "file", help="assessment workbook (.xlsx), checklist CSV (.csv) or JSON exported by the self-assessment page"
+    )
+    report.add_argument("--format", choices=["md", "html"], default="md", help="Markdown (default) or an HTML page")
+    report.add_argument("--out", default="-", help="output file, or - for standard output (default)")
+    report.add_argument("--data", default="data", help="data folder (default: data)")
+    report.set_defaults(run=_report)
+    diff_command = commands.add_parser("diff", help="what a change does to the model, by id, as Markdown")
+    diff_command.add_argument("old", help="data folder or git ref (e.g. origin/main)")
+    diff_command.add_argument("new", help="data folder or git ref (e.g. HEAD)")
+    diff_command.add_argument("--out", help="write the Markdown here instead of standard output")
+    diff_command.add_argument("--repo", default=".", help="git repository for refs (default: .)")
+    diff_command.set_defaults(run=_diff)
+
+    for name, what in (("new-profile", "a profile folder"), ("new-framework", "a framework file and its source")):
+        scaffold = commands.add_parser(name, help=f"write {what} to fill in; never overwrites")
+        scaffold.add_argument("id", help="the new id (lowercase letters, digits, single hyphens)")
+        scaffold.add_argument("--data", default="data", help="data folder (default: data)")
+        if name == "new-profile":
+            scaffold.add_argument("--prefix", help="prefix of its consideration ids (default: the id's first word)")
+        scaffold.set_defaults(run=_scaffold)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,153 @@
+"""The in-browser self-assessment (the assess/ page): the model script it reads and the versioned
+format of the assessments it saves, exports and imports, with that format's JSON Schema.
+
+The page is content/assets/assess.js; it implements the scoring rule (macros/scoring.py) and the
+target-suggestion rule (macros/targets.py) again in JavaScript, tested against the same vectors.
+"""
+
+from __future__ import annotations
+
+import json
+
+from macros.outputs import routes
+from macros.outputs.checklists import COLUMNS
+from macros.outputs.crosswalks import RELATIONSHIPS
+from macros.rules.scoring import STATUSES
+
+FORMAT = "smm-guide-assessment"
+VERSION = 1
+MAX_BYTES = 2 * 1024 * 1024  # larger files are refused before they are read
+TARGET_SOURCES = ("suggested", "archetype", "set")  # rule suggestion, archetype target, set by the assessor
+
+_ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
+_LEVEL = {"type": "integer", "minimum": 0, "maximum": 4}
+
+
+def _object(properties: dict, required: list[str] | None = None) -> dict:
+    required = list(properties) if required is None else required
+    return {"type": "object", "properties": properties, "required": required, "additionalProperties": False}
+
+
+def _map(values: dict, description: str) -> dict:
+    return {"type": "object", "description": description, "propertyNames": _ID, "additionalProperties": values}
+
+
+def schema_dict() -> dict:
+    """The JSON Schema of a saved assessment (downloads/assessment.schema.json)."""
+    nullable_id = {"anyOf": [_ID, {"type": "null"}]}
+    properties = {
+        "format": {"const": FORMAT},
+        "version": {"const": VERSION, "description": "The version of this format."},
+        "model_version": {
+            "type": "string",
+            "pattern": r"^\d+\.\d+\+[0-9a-f]{12}$",
+            "description": "The model the assessment was made with (export format and digest of the exported model); "
+            "the page imports only assessments of the model it shows.",
+        },
+        "created": {"type": "string", "format": "date-time", "description": "When the assessment was started."},
+        "system": {"type": "string", "maxLength": 500, "description": "The name of the assessed system."},
+        "guidance": _object(
+            {
+                "profiles": {"type": "array", "items": _ID, "uniqueItems": True},
+                "framework": {**nullable_id, "description": "The framework whose mapped requirements are shown."},
+            }
+        ),
+        "characterization": _map(
+            _object(
+                {
+                    "archetype": {**nullable_id, "description": "The archetype the targets started from, if any."},
+                    "options": _map(_ID, "Dimension id -> chosen option id."),
+                }
+            ),
+            "Profile id -> its characterization.",
+        ),
+        "targets": _map(
+            _object(
+                {
+                    "level": _LEVEL,
+                    "justification": {"type": "string"},
+                    "source": {"enum": list(TARGET_SOURCES)},
+                },
+                ["level", "justification"],
+            ),
+            "Practice id -> target level; `source` says whether it was suggested by the rule, taken from an "
+            "archetype or set by the assessor (who then justifies it).",
+        ),
+        "answers": _map(
+            _object({"status": {"enum": list(STATUSES)}, "note": {"type": "string"}}),
+            'Indicator or consideration id -> status (met, partly, not-met, na, or "" for not assessed) and evidence.',
+        ),
+        "levels": _map(_LEVEL, "Practice id -> current level set directly, instead of from the item answers."),
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "assessment.schema.json",
+        "title": "smm-guide self-assessment",
+        "description": "An assessment saved by the self-assessment page of the smm-guide site. Achieved levels are "
+        "not stored: they follow from the answers by the scoring rule.",
+        **_object(properties, [name for name in properties if name != "system"]),
+    }
+
+
+def settings(version: str) -> dict:
+    """What the page needs besides the model: the format it saves, the checklist's CSV columns and
+    the names of the mapping relationships."""
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "model_version": version,
+        "max_bytes": MAX_BYTES,
+        "csv_columns": list(COLUMNS),
+        "relationships": RELATIONSHIPS,
+    }
+
+
+# Fields of the export that the page never reads (path of the list or object -> keys). Left out
+# of its script, which the browser must parse before the page can start; downloads/smm-guide.json
+# has them all.
+UNREAD = {
+    (): ("notice", "scopes", "glossary", "references", "constraints", "scoring_examples"),
+    ("practices",): ("description", "absence", "example", "pitfalls", "related", "source"),
+    ("practices", "levels"): ("considerations",),
+    ("frameworks",): ("description", "notes", "uncertain", "unmapped", "references"),
+    ("frameworks", "groups"): ("description",),
+    ("frameworks", "requirements"): ("description", "title_ours", "security_levels", "children", "parent", "group"),
+    ("mappings",): ("rationale", "security_level"),
+}
+
+
+def page_model(exported: dict, path: tuple = ()) -> object:
+    """The export without the UNREAD fields; lists and per-level mappings keep their path."""
+    if isinstance(exported, list):
+        return [page_model(value, path) for value in exported]
+    if not isinstance(exported, dict):
+        return exported
+    unread = UNREAD.get(path, ())
+    # A practice's levels are keyed by level number: their path stays ("practices", "levels").
+    numbered = path == ("practices", "levels") and all(key.isdigit() for key in exported)
+    return {
+        key: page_model(value, path if numbered else (*path, key))
+        for key, value in exported.items()
+        if key not in unread
+    }
+
+
+def model_script(exported: str, version: str) -> str:
+    """assets/smm-model.js: the model as a script (fetching JSON fails from file://). JSON.parse
+    of a string literal starts faster than an object literal of the same size."""
+    model = json.dumps(page_model(json.loads(exported)), ensure_ascii=False, separators=(",", ":"))
+    return (
+        "/* The smm-guide model for the self-assessment page; generated from the validated data. */\n"
+        f"window.SMM_MODEL = JSON.parse({json.dumps(model, ensure_ascii=False)});\n"
+        f"window.SMM_ASSESSMENT = {json.dumps(settings(version))};\n"
+        # Scripts that Material's instant navigation inserts may run in any order: start the page
+        # here too, in case assess.js ran first.
+        "if (window.smmAssessBoot) window.smmAssessBoot();\n"
+    )
+
+
+def files(exported: str, version: str) -> dict[str, str]:
+    return {
+        routes.MODEL_SCRIPT: model_script(exported, version),
+        routes.ASSESSMENT_SCHEMA: json.dumps(schema_dict(), indent=2, ensure_ascii=False) + "\n",
+    }

@@ -1,0 +1,99 @@
+"""Self-assessment checklists: the rows of a selection (macros/rules/selection.py), their CSV, and
+the selections the site publishes. The workbook, the printable pages and `smm-guide report` all use
+these rows, so they list the same items."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from macros.model.records import Model
+from macros.outputs.escape import neutralize_formula
+from macros.rules import selection
+from macros.rules.selection import Selection
+
+# The columns of a checklist, in order; the last five are for the assessor to fill in.
+COLUMNS = (
+    "Practice id",
+    "Practice",
+    "Level",
+    "Item id",
+    "Item",
+    "Pass criterion",
+    "Evidence hint",
+    "Source",
+    "Mapped requirements",
+    "Status",
+    "Evidence",
+    "Owner",
+    "Due date",
+    "Notes",
+)
+ANSWER_COLUMNS = COLUMNS[-5:]
+
+
+@dataclass(frozen=True)
+class Row:
+    practice: str
+    practice_name: str
+    level: int
+    item: str
+    text: str
+    pass_criterion: str
+    evidence_hint: str
+    source: str  # "General" or the profile's short name
+    requirements: str
+
+    def cells(self) -> tuple:
+        fixed = (self.practice, self.practice_name, self.level, self.item, self.text, self.pass_criterion)
+        return (*fixed, self.evidence_hint, self.source, self.requirements, "", "", "", "", "")
+
+
+def published(model: Model) -> list[Selection]:
+    """The selections the site publishes checklists for: general, and each profile that adds items."""
+    return [selection.select(model, ())] + [selection.select(model, (p.id,)) for p in model.profiles if p.practices]
+
+
+def requirement_labels(model: Model, item_id: str) -> list[str]:
+    """ "code (framework)" of every requirement whose mapping cites the item, each once."""
+    labels: list[str] = []
+    for entry in model.mappings_citing(item_id):
+        framework = model.framework(entry.framework)
+        label = f"{framework.node(entry.requirement).code} ({framework.short_name})"
+        if label not in labels:
+            labels.append(label)
+    return labels
+
+
+def rows(model: Model, practice_ids: list[str], chosen: Selection) -> list[Row]:
+    """Checklist rows of the practices, level by level, as the selection rule orders them."""
+    result = []
+    for practice_id in practice_ids:
+        practice = model.practice(practice_id)
+        for number in practice.levels:
+            result += [
+                Row(
+                    practice.id,
+                    practice.name,
+                    number,
+                    item.id,
+                    " ".join(item.text.split()),
+                    " ".join(item.pass_criterion.split()),
+                    " ".join(item.evidence.split()),
+                    source,
+                    "; ".join(requirement_labels(model, item.id)),
+                )
+                for item, source in selection.items(model, chosen, practice_id, number)
+            ]
+    return result
+
+
+def to_csv(checklist: list[Row]) -> str:
+    """UTF-8 CSV with a header row; text a spreadsheet would run as a formula stays text."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for row in checklist:
+        writer.writerow([neutralize_formula(str(cell)) if isinstance(cell, str) else cell for cell in row.cells()])
+    return out.getvalue()

@@ -1,0 +1,155 @@
+"""Every file the site offers for download, with what it is for: the model export, crosswalk and
+mapping tables, and the checklists. Generated files, so every link to them is checked."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import xlsxwriter
+
+from macros.data.cache import cache_dir
+from macros.model.records import Model
+from macros.outputs import checklists, routes, workbook
+from macros.outputs.crosswalks import table_downloads
+from macros.outputs.export import downloads as model_downloads
+from macros.outputs.export import version_of
+from macros.rules import scoring
+from macros.rules.selection import Selection
+
+
+@dataclass(frozen=True)
+class Download:
+    path: str
+    content: str | bytes
+    group: str  # heading on the Downloads page
+    title: str
+    purpose: str
+
+    @property
+    def format(self) -> str:
+        return self.path.rsplit(".", 1)[-1].upper()
+
+    @property
+    def size(self) -> int:
+        return len(self.content.encode("utf-8") if isinstance(self.content, str) else self.content)
+
+
+@dataclass(frozen=True)
+class Offline:
+    """The offline copy of the site, as the Downloads page speaks of it."""
+
+    zip: bytes | None = None  # the zipped copy, offered for download
+    this_copy: bool = False  # this build is the offline copy itself
+
+    def downloads(self) -> list[Download]:
+        if self.zip is None:
+            return []
+        purpose = (
+            "Unzip it and open smm-guide/index.html: every page, search, the checklists and the "
+            "self-assessment work from disk, with no network and no server."
+        )
+        return [Download(routes.OFFLINE_ZIP, self.zip, "Offline copy", "The whole site (zip)", purpose)]
+
+
+NO_OFFLINE_COPY = Offline()  # a build that neither offers the offline copy nor is it
+
+
+def checklist_path(variant: str, name: str, extension: str) -> str:
+    return routes.download(f"checklists/{variant}/{name}.{extension}")
+
+
+# Everything a workbook's bytes depend on besides the model version, for the cache key.
+WORKBOOK_CODE = tuple(Path(str(module.__file__)) for module in (workbook, checklists, scoring))
+
+
+def _workbook(model: Model, version: str, variant: Selection, practice_ids: list[str]) -> bytes:
+    """A workbook, reused from an earlier build when nothing it depends on has changed.
+
+    Writing 38 workbooks takes a noticeable share of a build; like the compile cache, this is
+    only an optimization, keyed by everything the bytes depend on.
+    """
+    parts = [version, variant.id, *practice_ids, os.environ.get("SOURCE_DATE_EPOCH", ""), xlsxwriter.__version__]
+    parts += [hashlib.sha256(path.read_bytes()).hexdigest() for path in WORKBOOK_CODE]
+    key = hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+    folder = cache_dir("workbooks")
+    cached = folder / f"{key}.xlsx" if folder else None
+    if cached and cached.is_file():
+        return cached.read_bytes()
+    data = workbook.workbook_bytes(model, variant, practice_ids, version)
+    if cached:
+        with contextlib.suppress(OSError):
+            cached.write_bytes(data)
+    return data
+
+
+def _checklists(model: Model, version: str) -> list[Download]:
+    found = []
+    for variant in checklists.published(model):
+        group = f"Checklists: {variant.title.lower()}"
+        scopes = [("all", "All practices", [p.id for p in model.practices])]
+        scopes += [(p.id, p.name, [p.id]) for p in model.practices]
+        for name, title, practice_ids in scopes:
+            rows = checklists.rows(model, practice_ids, variant)
+            found.append(
+                Download(
+                    checklist_path(variant.id, name, "xlsx"),
+                    _workbook(model, version, variant, practice_ids),
+                    group,
+                    f"{title}: assessment workbook",
+                    "Targets with archetype suggestions, the checklist with status dropdowns, a summary that "
+                    "computes achieved level and gap by the scoring rule, a radar chart.",
+                )
+            )
+            found.append(
+                Download(
+                    checklist_path(variant.id, name, "csv"),
+                    checklists.to_csv(rows),
+                    group,
+                    f"{title} ({len(rows)} items)",
+                    "One row per item with empty columns for status, evidence, owner, due date and notes.",
+                )
+            )
+    return found
+
+
+def _tables(model: Model) -> list[Download]:
+    names = {f.id: f for f in model.frameworks}
+    found = []
+    for path, content in table_downloads(model).items():
+        name = path.rsplit("/", 1)[-1].removesuffix(".csv")
+        if path.startswith("downloads/frameworks/"):
+            title, purpose = f"{names[name].short_name} requirements", "Each requirement with its practices and levels."
+        elif "--" in name:
+            first, second = (names[part].short_name for part in name.split("--"))
+            title, purpose = f"{first} and {second} (derived)", "Requirements of one framework against the other."
+        elif name in names:
+            title, purpose = f"{names[name].short_name} by practice", "Practices against the framework's groups."
+        else:
+            title, purpose = "All mappings", "Every mapping with its level, relationship and rationale."
+        found.append(Download(path, content, "Frameworks and crosswalks", title, purpose))
+    return found
+
+
+def all_downloads(model: Model) -> list[Download]:
+    exports = model_downloads(model)
+    found = [
+        Download(
+            routes.MODEL_JSON,
+            exports[routes.MODEL_JSON],
+            "The model",
+            "The whole model",
+            "Every level, practice, indicator, profile, framework and mapping, for other tools.",
+        ),
+        Download(
+            routes.MODEL_SCHEMA,
+            exports[routes.MODEL_SCHEMA],
+            "The model",
+            "Its JSON Schema",
+            "Describes and validates the model file.",
+        ),
+    ]
+    return found + _tables(model) + _checklists(model, version_of(exports[routes.MODEL_JSON]))

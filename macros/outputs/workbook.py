@@ -1,0 +1,269 @@
+"""The assessment workbook (.xlsx): targets, the checklist to fill in, a summary computed by
+spreadsheet formulas that implement macros/scoring.py, and an About sheet.
+
+The layout is fixed by the workbook contract (sheet names, columns, formulas), because
+`smm-guide report` reads filled-in workbooks back. The formulas are checked against the shared
+vectors in data/scoring-vectors.yaml with a real spreadsheet engine (tests/test_workbook.py).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from datetime import UTC, date, datetime
+
+from xlsxwriter import Workbook
+from xlsxwriter.utility import xl_col_to_name
+
+from macros.model.records import LEVEL_NUMBERS, Model
+from macros.outputs.checklists import COLUMNS, rows
+from macros.outputs.export import NOTICE, model_version
+from macros.rules import scoring
+from macros.rules.selection import Selection
+
+SHEETS = ("Targets", "Checklist", "Summary", "About")
+TARGET_HEADERS = ("Practice id", "Practice", "Target", "Justification")
+SUMMARY_HEADERS = ("Practice id", "Practice", "Target", "Achieved", "Gap", "Over target", "Assessed") + tuple(
+    f"Level {n}" for n in LEVEL_NUMBERS
+)
+STATUS_LABELS = [scoring.LABELS[s] for s in scoring.STATUSES if s != scoring.NOT_ASSESSED]
+TARGET_LEVELS = [0, 1, 2, 3, 4]
+# Checklist column widths (characters) and the columns whose text wraps.
+WIDTHS = (14, 24, 6, 14, 48, 40, 30, 12, 24, 14, 32, 14, 12, 32)
+WRAPPED = {"Practice", "Item", "Pass criterion", "Evidence hint", "Mapped requirements", "Evidence", "Notes"}
+COL = {name: xl_col_to_name(i) for i, name in enumerate(COLUMNS)}
+# XlsxWriter would otherwise turn some strings into numbers, formulas or links behind our back.
+OPTIONS = {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
+
+
+def build_time() -> datetime:
+    """SOURCE_DATE_EPOCH (as in the site build) or 1980-01-01, so identical input gives identical bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC).replace(tzinfo=None)
+    return datetime(1980, 1, 1)
+
+
+def rule_in_words() -> str:
+    """The bullets of scoring.py's docstring: the one statement of the rule, not a copy of it."""
+    doc = scoring.__doc__ or ""
+    bullets = re.findall(r"^- (.+?)(?=^- |^\s*$)", doc, re.M | re.S)
+    return " ".join(" ".join(bullet.split()) for bullet in bullets)
+
+
+def _write_row(sheet, row: int, values, fmt=None) -> None:
+    # Every text goes through write_string: data text starting with = + - @ must stay text.
+    for col, value in enumerate(values):
+        if isinstance(value, bool) or value is None or value == "":
+            continue
+        if isinstance(value, int | float):
+            sheet.write_number(row, col, value, fmt)
+        else:
+            sheet.write_string(row, col, str(value), fmt)
+
+
+def _formula(sheet, row: int, col: int, formula: str) -> None:
+    # An empty cached value: the spreadsheet computes every result, we never supply one.
+    sheet.write_formula(row, col, formula, None, "")
+
+
+def _targets(book, fmt, model: Model, variant: Selection, practice_ids: list[str]) -> None:
+    sheet = book.add_worksheet("Targets")
+    archetypes = [a for pid in variant.profiles for a in model.profile(pid).archetypes]
+    _write_row(sheet, 0, (*TARGET_HEADERS, *(f"Archetype: {a.name}" for a in archetypes)), fmt["header"])
+    for row, practice_id in enumerate(practice_ids, start=1):
+        suggested = [a.targets.get(practice_id) for a in archetypes]
+        _write_row(sheet, row, (practice_id, model.practice(practice_id).name, "", "", *suggested), fmt["wrap"])
+    last = len(practice_ids)
+    sheet.data_validation(
+        1,
+        2,
+        max(last, 1),
+        2,
+        {
+            "validate": "list",
+            "source": TARGET_LEVELS,
+            "input_title": "Target level",
+            "input_message": "The level this practice should reach: a whole number from 0 to 4.",
+            "error_title": "Not a level",
+            "error_message": "Choose a whole number from 0 to 4 (0: the practice is deliberately not performed).",
+        },
+    )
+    sheet.set_column(0, 0, 18)
+    sheet.set_column(1, 1, 32, fmt["wrap"])
+    sheet.set_column(2, 2, 8)
+    sheet.set_column(3, 3, 48, fmt["wrap"])
+    if archetypes:
+        sheet.set_column(4, 3 + len(archetypes), 18, fmt["wrap"])
+    sheet.freeze_panes(1, 0)
+
+
+def _checklist(book, fmt, model: Model, variant: Selection, practice_ids: list[str]) -> int:
+    sheet = book.add_worksheet("Checklist")
+    _write_row(sheet, 0, COLUMNS, fmt["header"])
+    checklist = rows(model, practice_ids, variant)
+    for row, item in enumerate(checklist, start=1):
+        _write_row(sheet, row, item.cells())
+    last = max(len(checklist), 1)
+    for col, (name, width) in enumerate(zip(COLUMNS, WIDTHS, strict=True)):
+        cell_format = fmt["date"] if name == "Due date" else fmt["wrap"] if name in WRAPPED else None
+        sheet.set_column(col, col, width, cell_format)
+    status = COLUMNS.index("Status")
+    sheet.data_validation(
+        1,
+        status,
+        last,
+        status,
+        {
+            "validate": "list",
+            "source": STATUS_LABELS,
+            "ignore_blank": True,
+            "input_title": "Status",
+            "input_message": "Leave blank while the item is not assessed.",
+            "error_title": "Unknown status",
+            "error_message": "Choose Met, Partly met, Not met or Not applicable, or leave blank.",
+        },
+    )
+    due = COLUMNS.index("Due date")
+    sheet.data_validation(
+        1,
+        due,
+        last,
+        due,
+        {
+            "validate": "date",
+            "criteria": "between",
+            "minimum": date(2000, 1, 1),
+            "maximum": date(2099, 12, 31),
+            "error_title": "Not a date",
+            "error_message": "Enter a date, for example 2025-06-30.",
+        },
+    )
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, last, len(COLUMNS) - 1)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(0)
+    return last + 1
+
+
+def _range(column: str, last: int) -> str:
+    """The absolute range of one Checklist column over the table's rows."""
+    return f"Checklist!${COL[column]}$2:${COL[column]}${last}"
+
+
+def _level_formula(row: int, level: int, last: int) -> str:
+    """reached / not reached / not assessed for one level, as scoring.level_state decides it."""
+
+    def count(status: str | None) -> str:
+        criteria = f"{_range('Practice id', last)},$A{row},{_range('Level', last)},{level}"
+        if status is not None:
+            criteria += f',{_range("Status", last)},"{status}"'
+        return f"COUNTIFS({criteria})"
+
+    met, na = count(scoring.LABELS[scoring.MET]), count(scoring.LABELS[scoring.NOT_APPLICABLE])
+    blocking = f"{count(scoring.LABELS[scoring.NOT_MET])}+{count(scoring.LABELS[scoring.PARTLY])}"
+    # Blank items are counted as all items minus the answered ones rather than with a "" criterion,
+    # whose handling of empty cells differs between spreadsheet programs.
+    return (
+        f'=IF({blocking}>0,"{scoring.NOT_REACHED}",'
+        f'IF({count(None)}>{met}+{na},"{scoring.UNASSESSED}",'
+        f'IF({met}>0,"{scoring.REACHED}","{scoring.NOT_REACHED}")))'
+    )
+
+
+def _summary(book, fmt, model: Model, practice_ids: list[str], last: int) -> None:
+    sheet = book.add_worksheet("Summary")
+    _write_row(sheet, 0, SUMMARY_HEADERS, fmt["header"])
+    states = [xl_col_to_name(7 + i) for i in range(len(LEVEL_NUMBERS))]  # H-K
+    for index, practice_id in enumerate(practice_ids, start=1):
+        r = index + 1
+        _write_row(sheet, index, (practice_id, model.practice(practice_id).name))
+        _formula(sheet, index, 2, f'=IF(Targets!C{r}="","",Targets!C{r})')
+        # Achieved: the consecutive reached levels from level 1.
+        achieved = "4"
+        for number, col in reversed(list(zip(LEVEL_NUMBERS, states, strict=True))):
+            achieved = f'IF({col}{r}<>"{scoring.REACHED}",{number - 1},{achieved})'
+        _formula(sheet, index, 3, f"={achieved}")
+        _formula(sheet, index, 4, f'=IF(C{r}="","",MAX(C{r}-D{r},0))')
+        _formula(sheet, index, 5, f'=IF(C{r}="","",MAX(D{r}-C{r},0))')
+        practice, status = _range("Practice id", last), _range("Status", last)
+        answered = "+".join(f'COUNTIFS({practice},$A{r},{status},"{label}")' for label in STATUS_LABELS)
+        _formula(sheet, index, 6, f"=({answered})>0")
+        for number in LEVEL_NUMBERS:
+            _formula(sheet, index, 6 + number, _level_formula(r, number, last))
+    sheet.set_column(0, 0, 18)
+    sheet.set_column(1, 1, 32, fmt["wrap"])
+    sheet.set_column(2, 10, 12)
+    sheet.freeze_panes(1, 0)
+    _chart(book, sheet, len(practice_ids))
+
+
+def _chart(book, sheet, count: int) -> None:
+    # A radar needs at least three spokes to show a shape; with fewer, bars compare the values.
+    chart = book.add_chart({"type": "radar"} if count >= 3 else {"type": "bar"})
+    last = count + 1
+    for letter in ("C", "D"):  # Target, Achieved
+        chart.add_series(
+            {
+                "name": f"=Summary!${letter}$1",
+                "categories": f"=Summary!$B$2:$B${last}",
+                "values": f"=Summary!${letter}$2:${letter}${last}",
+            }
+        )
+    chart.set_title({"name": "Target and achieved level per practice"})
+    value_axis = {"min": 0, "max": 4, "major_unit": 1}
+    if count >= 3:
+        chart.set_y_axis(value_axis)
+    else:
+        chart.set_x_axis(value_axis)  # a bar chart's value axis is horizontal
+    chart.set_size({"width": 640, "height": 480})
+    sheet.insert_chart("M2", chart)
+
+
+def _about(book, fmt, version: str, variant: Selection, practice_ids: list[str], generated: datetime) -> None:
+    sheet = book.add_worksheet("About")
+    statuses = ", ".join(STATUS_LABELS) + "; leave blank while not assessed."
+    entries = (
+        ("Title", f"smm-guide self-assessment workbook: {variant.title}"),
+        ("Model version", version),
+        ("Selection", variant.id),
+        ("Practices", ", ".join(practice_ids)),
+        ("Generated", generated.strftime("%Y-%m-%d")),
+        ("Scoring rule", rule_in_words()),
+        ("Statuses", statuses),
+        ("Notice", NOTICE),
+    )
+    for row, (label, value) in enumerate(entries):
+        sheet.write_string(row, 0, label, fmt["header"])
+        sheet.write_string(row, 1, value, fmt["wrap"])
+    sheet.set_column(0, 0, 16)
+    sheet.set_column(1, 1, 100, fmt["wrap"])
+
+
+def workbook_bytes(model: Model, variant: Selection, practice_ids: list[str], version: str | None = None) -> bytes:
+    """The .xlsx of one checklist variant for the given practices (one, or all), in model order.
+
+    `version` is export.model_version(model); pass it when making many workbooks of one model.
+    """
+    wanted = set(practice_ids)
+    ordered = [p.id for p in model.practices if p.id in wanted]
+    if not ordered or len(ordered) != len(wanted):
+        raise ValueError(f"a workbook needs practices of the model, got {sorted(wanted)}")
+    generated = build_time()
+    buffer = io.BytesIO()
+    # in_memory: XlsxWriter then dates every zip entry 1980-01-01, so the bytes do not depend on the clock.
+    book = Workbook(buffer, OPTIONS)
+    book.set_properties({"title": "smm-guide self-assessment workbook", "created": generated})
+    fmt = {
+        "header": book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#DDE6F0"}),
+        "wrap": book.add_format({"text_wrap": True, "valign": "top"}),
+        "date": book.add_format({"num_format": "yyyy-mm-dd", "valign": "top"}),
+    }
+    _targets(book, fmt, model, variant, ordered)
+    last = _checklist(book, fmt, model, variant, ordered)
+    _summary(book, fmt, model, ordered, last)
+    _about(book, fmt, version or model_version(model), variant, ordered, generated)
+    book.close()
+    return buffer.getvalue()

@@ -1,0 +1,34 @@
+"""mkdocs-macros module: hand-written pages that opt in are rendered by `render_content_page`,
+the same function `smm-guide generate` uses, with the model the hook loaded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+
+from macros.data.loader import display_path
+from macros.data.problems import DataError, print_problems
+from macros.site.build import OUTPUTS
+from macros.site.content import front_matter, render_content_page
+
+
+def define_env(env) -> None:
+    """Nothing to define: helpers come from macros.content, for both ways of building."""
+
+
+def on_pre_page_macros(env) -> None:
+    page = env.page
+    if not page.meta.get("render_macros"):
+        return
+    text = page.file.content_string
+    try:
+        rendered = render_content_page(
+            env.conf[OUTPUTS].model, page.file.src_uri, text, shown_path=display_path(Path(page.file.abs_src_path))
+        )
+    except DataError as error:
+        print_problems(error, "Aborted: {count} problem(s) in a hand-written page.")
+        raise Abort("Aborted: a hand-written page has problems (listed above).") from None
+    env.markdown = rendered[front_matter(text)[1] :]
+    # Rendered once: mkdocs-macros must not render the result a second time.
+    env.variables["page"].meta["render_macros"] = False

@@ -1,0 +1,62 @@
+import json
+import subprocess
+import sys
+
+from macros.cli.main import main
+from tests.conftest import MINI, ROOT
+
+
+def test_validate_ok(capsys):
+    assert main(["validate", str(MINI)]) == 0
+    assert "ok (2 practices, 24 indicators, 1 profile(s), 8 considerations)" in capsys.readouterr().out
+
+
+def test_validate_reports_problems_without_traceback(mini):
+    (mini / "practices/p-one.yaml").write_text("id: [\n")
+    (mini / "glossary.yaml").write_text("")
+    result = subprocess.run(
+        [sys.executable, "-m", "macros.cli.main", "validate", str(mini)], capture_output=True, text=True, cwd=ROOT
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert any(line.endswith("glossary.yaml:1:1: error: file is empty") for line in lines)
+    assert any("p-one.yaml:2:1: error: YAML syntax" in line for line in lines)
+
+
+def test_export_json(tmp_path):
+    out = tmp_path / "model.json"
+    assert main(["export", "json", "--out", str(out), "--data", str(MINI)]) == 0
+    assert [p["id"] for p in json.loads(out.read_text())["practices"]] == ["p-one", "p-two"]
+
+
+def test_generate(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "index.md").write_text("---\nrender_macros: true\n---\n{{ practice_link('p-two') }}\n")
+    assert main(["generate", "--out", str(tmp_path / "g"), "--data", str(MINI), "--content", str(content)]) == 0
+    assert (tmp_path / "g/practices/p-one.md").is_file()
+    assert "---\n[Practice Two](practices/p-two.md)\n" in (tmp_path / "g/index.md").read_text()
+
+
+def test_generate_reports_unknown_ids_in_content(tmp_path, capsys):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "index.md").write_text("---\nrender_macros: true\n---\n\nSee {{ practice_link('nope') }}\n")
+    assert main(["generate", "--out", str(tmp_path / "g"), "--data", str(MINI), "--content", str(content)]) == 1
+    assert "index.md:5:1: error: page refers to unknown practice id 'nope'" in capsys.readouterr().err
+
+
+def test_diff_command(mini, tmp_path, capsys):
+    old = tmp_path / "old"
+    import shutil
+
+    shutil.copytree(mini, old)
+    (mini / "practices/p-one.yaml").write_text(
+        (mini / "practices/p-one.yaml").read_text().replace("name: Practice One", "name: Practice Uno")
+    )
+    out = tmp_path / "diff.md"
+    assert main(["diff", str(old), str(mini), "--out", str(out)]) == 0
+    assert "| `p-one` | renamed | Practice ~~One~~ **Uno** |" in out.read_text()
+    assert main(["diff", str(tmp_path / "nowhere"), str(mini)]) == 1
+    assert "error:" in capsys.readouterr().err

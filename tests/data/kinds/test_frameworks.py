@@ -1,0 +1,153 @@
+"""Validation of frameworks and mappings: one test per rule, with message, file and line."""
+
+import shutil
+
+import pytest
+
+from tests.conftest import edit, one_problem, problems_of
+
+FW = "frameworks/fw-one.yaml"
+MAP = "mappings/fw-one.yaml"
+
+
+def test_the_fixture_framework_loads(mini):
+    from macros.data.loader import load_model
+
+    model = load_model(mini)
+    framework = model.framework("fw-one")
+    assert [r.id for r in framework.requirements] == ["r-1-1", "r-1-1-e-1", "r-1-2", "r-2-1", "r-2-2"]
+    assert framework.node("r-1-1-e-1").parent == "r-1-1" and framework.node("r-1-1").children == ("r-1-1-e-1",)
+    assert framework.unmapped == {"r-2-2": "Seals are a physical matter the practices here do not cover."}
+    assert framework.mapping_source == "mappings/fw-one.yaml"
+    assert len(model.mappings) == 4 and model.mappings[1].security_level == 3
+
+
+def test_framework_id_matches_its_file(mini):
+    line = edit(mini / FW, "id: fw-one", "id: fw-uno")
+    problem = one_problem(mini, FW, "id 'fw-uno' must match the file name 'fw-one'")
+    assert problem.line == line
+
+
+def test_unknown_reference(mini):
+    line = edit(mini / FW, "references: [doc-one]", "references: [doc-on]")
+    problem = one_problem(mini, FW, "unknown reference 'doc-on'; did you mean 'doc-one'?")
+    assert problem.line == line
+
+
+def test_security_levels_run_up_to_four(mini):
+    line = edit(mini / FW, "security_levels: [3, 4]", "security_levels: [2, 3]")
+    assert one_problem(mini, FW, "security_levels must run from the lowest level").line == line
+
+
+def test_duplicate_requirement_id_names_the_first(mini):
+    first = edit(mini / FW, "      - id: r-1-2\n", "      - id: r-1-2\n")
+    line = edit(mini / FW, "      - id: r-2-2\n", "      - id: r-1-2\n")
+    problem = one_problem(mini, FW, "requirement id 'r-1-2' is already used")
+    assert problem.line == line and f"fw-one.yaml:{first}" in problem.message
+
+
+def test_requirement_ids_are_unique_per_framework_only(mini):
+    copy = (mini / FW).read_text().replace("id: fw-one", "id: fw-two")
+    (mini / "frameworks/fw-two.yaml").write_text(copy)
+    from macros.data.loader import load_model
+
+    assert len(load_model(mini).frameworks) == 2
+
+
+def test_mapping_file_names_its_framework(mini):
+    line = edit(mini / MAP, "framework: fw-one", "framework: fw-two")
+    assert one_problem(mini, MAP, "framework 'fw-two' must match the file name 'fw-one'").line == line
+    assert one_problem(mini, MAP, "unknown framework 'fw-two'; did you mean 'fw-one'?").line == line
+
+
+def test_unknown_requirement(mini):
+    line = edit(mini / MAP, "requirement: r-1-2\n", "requirement: r-1-3\n")
+    problem = one_problem(mini, MAP, "unknown requirement 'r-1-3'")
+    assert problem.line == line and "did you mean" in problem.message
+
+
+def test_groups_are_not_mapped_when_requirements_are(mini):
+    line = edit(mini / MAP, "requirement: r-1-2\n", "requirement: g-1\n")
+    assert one_problem(mini, MAP, "'g-1' is a group; map the requirements in it").line == line
+
+
+def test_duplicate_pair_names_the_first_line(mini):
+    path = mini / MAP
+    path.write_text(
+        path.read_text().replace(
+            "unmapped:",
+            "  - requirement: r-1-2\n    practice: p-one\n    level: 3\n    relationship: supports\n"
+            "    rationale: Again.\nunmapped:",
+        )
+    )
+    problem = one_problem(mini, MAP, "'r-1-2' is already mapped to 'p-one' at line 16")
+    assert problem.line == 27
+
+
+def test_security_level_must_apply(mini):
+    line = edit(mini / MAP, "    items: [p-two-2-1]\n", "    security_level: 2\n    items: [p-two-2-1]\n")
+    problem = one_problem(mini, MAP, "security_level 2 does not apply to 'r-2-1' (it has no security level)")
+    assert problem.line == line
+
+
+@pytest.mark.parametrize(
+    ("items", "message"),
+    [
+        ("[p-one-1-9]", "unknown indicator or consideration 'p-one-1-9'"),
+        ("[p-two-1-1]", "'p-two-1-1' sits in p-two at level 1; cite items of p-one at level 1 or below"),
+        ("[p-one-2-1]", "'p-one-2-1' sits in p-one at level 2; cite items of p-one at level 1 or below"),
+    ],
+)
+def test_cited_items_belong_to_the_practice_and_level(mini, items, message):
+    line = edit(mini / MAP, "items: [p-one-1-1, pos-p-one-1-1]", f"items: {items}")
+    assert one_problem(mini, MAP, message).line == line
+
+
+def test_mapped_requirements_cannot_be_unmapped(mini):
+    line = edit(mini / MAP, "  - requirement: r-2-2\n", "  - requirement: r-2-1\n")
+    assert one_problem(mini, MAP, "'r-2-1' is mapped above; remove it from unmapped").line == line
+
+
+def test_every_requirement_is_covered(mini):
+    edit(
+        mini / MAP,
+        "unmapped:\n  - requirement: r-2-2\n    why: Seals are a physical matter the practices here do not cover.\n",
+        "",
+    )
+    problem = one_problem(mini, MAP, "not mapped and not listed under 'unmapped' with a reason: r-2-2")
+    assert problem.line == 3
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "relationship: supports\n    rationale: Store",
+            "relationship: helps\n    rationale: Store",
+            "'relationship' must be one of",
+        ),
+        (
+            "level: 2\n    relationship: supports\n    rationale: Store",
+            "level: 5\n    relationship: supports\n    rationale: Store",
+            "'level' must be at most 4",
+        ),
+    ],
+)
+def test_schema_rules(mini, old, new, message):
+    line = edit(mini / MAP, old, new)
+    assert one_problem(mini, MAP, message).line == line
+
+
+def test_a_broken_framework_does_not_cascade_into_its_mappings(mini):
+    edit(mini / FW, "name: Identification", "name: [Identification")
+    problems = problems_of(mini)
+    assert [p.path.rsplit("/", 1)[-1] for p in problems] == ["fw-one.yaml"]
+    assert problems[0].path.endswith(FW)
+
+
+def test_a_framework_without_a_mapping_file_is_allowed(mini):
+    shutil.rmtree(mini / "mappings")
+    from macros.data.loader import load_model
+
+    model = load_model(mini)
+    assert model.mappings == () and model.framework("fw-one").mapping_source is None

@@ -1,0 +1,200 @@
+"""The self-assessment page, Python side: the suggestion vectors against macros/targets.py, their
+data kind, the saved assessment's JSON Schema, the model script and the page itself.
+
+The page's JavaScript is tested in a browser by tests/js/assess.test.mjs and tests/js/rules.test.mjs
+(run by tests/site/test_browser.py), against the same vectors.
+"""
+
+import json
+import shutil
+import subprocess
+from dataclasses import replace
+
+import jsonschema
+import pytest
+import yaml
+
+from macros.data.loader import load, load_model
+from macros.outputs import assessment_file, routes
+from macros.outputs.checklists import COLUMNS
+from macros.outputs.export import model_to_dict, model_version
+from macros.rules.suggestion import suggest
+from macros.site.build import build_outputs
+from tests.conftest import MINI, ROOT, located
+
+VECTORS = load(ROOT / "data").parts["suggestion-vectors"]
+ASSETS = ROOT / "content" / "assets"
+
+
+@pytest.mark.parametrize("vector", VECTORS, ids=[v["id"] for v in VECTORS])
+def test_suggestion_vectors(real_model, vector):
+    profile = real_model.profile(vector["profile"])
+    assert profile.baseline == vector["baseline"], "the vector assumes another baseline"
+    found = suggest(profile, vector["characterization"], [p.id for p in real_model.practices])
+    assert {practice: found[practice].level for practice in vector["expected"]} == vector["expected"]
+
+
+def test_the_suggestion_vectors_cover_up_down_mixed_and_clamping(real_model):
+    seen = set()
+    for vector in VECTORS:
+        profile = real_model.profile(vector["profile"])
+        found = suggest(profile, vector["characterization"], [p.id for p in real_model.practices])
+        for practice in vector["expected"]:
+            suggestion = found[practice]
+            directions = {effect.direction for _, _, effect in suggestion.reasons}
+            seen |= {"up"} if suggestion.net > 0 else {"down"} if suggestion.net < 0 else set()
+            seen |= {"mixed"} if directions == {"up", "down"} else set()
+            raw = profile.baseline + suggestion.net
+            seen |= {"clamped high"} if raw > 4 else {"clamped low"} if raw < 0 else set()
+    assert seen == {"up", "down", "mixed", "clamped high", "clamped low"}
+
+
+def test_suggestion_vectors_name_only_ids_that_exist(mini):
+    (mini / "suggestion-vectors.yaml").write_text(
+        "# yaml-language-server: $schema=schema/suggestion-vectors.schema.json\n"
+        "vectors:\n"
+        "  - id: one\n"
+        "    description: Names what exists.\n"
+        "    profile: pos\n"
+        "    baseline: 2\n"
+        "    characterization: {store-size: kiosk}\n"
+        "    expected: {p-one: 1}\n"
+        "  - id: two\n"
+        "    description: Names what does not.\n"
+        "    profile: pos\n"
+        "    baseline: 2\n"
+        "    characterization: {store-size: tiny, weather: sunny}\n"
+        "    expected: {p-three: 1}\n"
+        "  - id: three\n"
+        "    description: Another profile.\n"
+        "    profile: atm\n"
+        "    baseline: 2\n"
+        "    characterization: {store-size: kiosk}\n"
+        "    expected: {p-one: 1}\n"
+    )
+    found = {(line, text.split(";")[0]) for file, line, _, text in located(mini) if file == "suggestion-vectors.yaml"}
+    assert found == {
+        (13, "unknown option 'tiny' in dimension 'store-size'"),
+        (13, "unknown dimension 'weather' of profile 'pos'"),
+        (14, "unknown practice 'p-three'"),
+        (17, "unknown profile 'atm'"),
+    }
+
+
+def test_suggestion_vectors_are_a_kind_of_their_own():
+    loaded = load(MINI)
+    assert loaded.parts["suggestion-vectors"] == ()
+    assert not hasattr(loaded.model, "suggestion_vectors")
+
+
+def example(version: str) -> dict:
+    return {
+        "format": assessment_file.FORMAT,
+        "version": assessment_file.VERSION,
+        "model_version": version,
+        "created": "2025-03-01T09:30:00.000Z",
+        "system": "Pump station twin",
+        "guidance": {"profiles": ["digital-twin"], "framework": "iec-62443-3-3"},
+        "characterization": {"digital-twin": {"archetype": None, "options": {"sync-direction": "closed-loop"}}},
+        "targets": {
+            "access-control": {"level": 3, "justification": "Raised by closed loop.", "source": "suggested"},
+            "compliance": {"level": 1, "justification": "No regulator covers this site yet", "source": "set"},
+        },
+        "answers": {
+            "access-control-1-1": {"status": "met", "note": "Firewall export"},
+            "access-control-1-2": {"status": "", "note": "ask IT"},
+        },
+        "levels": {"monitoring": 2},
+    }
+
+
+def test_the_published_schema_describes_a_saved_assessment(real_model):
+    schema = assessment_file.schema_dict()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    good = example(model_version(real_model))
+    assert list(validator.iter_errors(good)) == []
+    assert "system" not in schema["required"] and set(schema["required"]) == set(good) - {"system"}
+    bad = [
+        {**good, "format": "other"},
+        {**good, "version": 2},
+        {**good, "model_version": "latest"},
+        {**good, "answers": {"access-control-1-1": {"status": "done", "note": ""}}},
+        {**good, "levels": {"monitoring": 5}},
+        {**good, "targets": {"compliance": {"level": 1}}},
+        {**good, "extra": True},
+    ]
+    for data in bad:
+        assert list(validator.iter_errors(data)), data
+
+
+def test_the_model_script_holds_the_export_and_the_format(real_model):
+    outputs = build_outputs(real_model, ROOT / "content")
+    script = outputs.files[routes.MODEL_SCRIPT]
+    head, _, rest = script.partition("window.SMM_MODEL = ")
+    assert head.startswith("/*")
+    model_text, _, rest = rest.partition(";\nwindow.SMM_ASSESSMENT = ")
+    settings_text, _, tail = rest.partition(";\n")
+    assert model_text.startswith("JSON.parse(") and model_text.endswith(")")
+    shipped, full = json.loads(json.loads(model_text[len("JSON.parse(") : -1])), model_to_dict(real_model)
+    assert shipped == assessment_file.page_model(full)
+    # What the page reads is there; long text it never shows is not.
+    indicator = shipped["practices"][0]["levels"]["1"]["indicators"][0]
+    assert set(indicator) == set(full["practices"][0]["levels"]["1"]["indicators"][0])
+    assert {"text", "pass", "evidence"} <= set(indicator) and "objective" in shipped["practices"][0]["levels"]["1"]
+    assert "glossary" not in shipped and "rationale" not in shipped["mappings"][0]
+    assert "considerations" not in shipped["practices"][0]["levels"]["1"]
+    assert shipped["profiles"] == full["profiles"]
+    assert len(script) < 0.7 * len(json.dumps(full, ensure_ascii=False))
+    settings = json.loads(settings_text)
+    assert settings["model_version"] == model_version(real_model)
+    assert settings["format"] == "smm-guide-assessment" and settings["version"] == 1
+    assert settings["max_bytes"] == 2 * 1024 * 1024 and settings["csv_columns"] == list(COLUMNS)
+    assert "smmAssessBoot" in tail
+    assert json.loads(outputs.files[routes.ASSESSMENT_SCHEMA]) == assessment_file.schema_dict()
+
+
+def test_the_page_is_the_assess_section_and_loads_its_own_assets(real_model):
+    outputs = build_outputs(real_model, ROOT / "content")
+    page = next(p for p in outputs.pages if p.path == routes.ASSESS)
+    assert page.nav == ("Assess",) and page.index
+    assert '<script src="../assets/smm-model.js"></script>' in page.content
+    assert '<script src="../assets/assess.js"></script>' in page.content
+    assert 'href="../assets/assess.css"' in page.content
+    for step in ("status", "guidance", "characterize", "assess", "results", "keep", "compare"):
+        assert f'data-step="{step}"' in page.content
+    assess = next(item["Assess"] for item in outputs.nav if "Assess" in item)
+    assert assess[0] == routes.ASSESS
+    downloads = next(p for p in outputs.pages if p.path == routes.DOWNLOADS)
+    assert "(assessment.schema.json)" in downloads.content
+
+
+def test_the_rule_is_written_on_the_page(real_model):
+    page = next(p for p in build_outputs(real_model, ROOT / "content").pages if p.path == routes.ASSESS)
+    assert "Every practice starts at the profile's baseline level" in page.content
+    assert "(2 for the [Digital Twin Profile](../profiles/digital-twin/characterization.md))" in page.content
+    assert "kept between 0 and 4" in page.content
+
+
+def test_javascript_and_css_stay_small():
+    size = sum((ASSETS / name).stat().st_size for name in ("assess.js", "assess.css"))
+    assert size <= 60 * 1024, f"{size} bytes"
+
+
+@pytest.mark.skipif(not shutil.which("node"), reason="needs node")
+@pytest.mark.parametrize("name", ["scoring-vectors.yaml", "suggestion-vectors.yaml"])
+def test_the_javascript_reader_of_the_vectors_agrees_with_pyyaml(name):
+    """tests/js/vectors.mjs reads a small part of YAML; these files must stay within it."""
+    script = f"import('./vectors.mjs').then((m) => console.log(JSON.stringify(m.readData('{name}'))))"
+    result = subprocess.run(
+        ["node", "-e", script], cwd=ROOT / "tests" / "js", capture_output=True, text=True, check=True
+    )
+    expected = yaml.safe_load((ROOT / "data" / name).read_text(encoding="utf-8"))
+    assert json.loads(result.stdout) == json.loads(json.dumps(expected))
+
+
+def test_a_model_without_profiles_still_gets_the_page():
+    model = replace(load_model(MINI), profiles=(), mappings=())
+    pages = build_outputs(model, ROOT / "content").pages
+    page = next(p for p in pages if p.path == routes.ASSESS)
+    assert "The suggestion rule" not in page.content and "set each target yourself" in page.content

@@ -1,0 +1,339 @@
+"""The assessment workbook: its layout (read back with openpyxl), text that stays text, identical
+bytes for identical input, and its formulas against the shared scoring vectors in LibreOffice."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from macros.data.loader import load, load_model
+from macros.outputs import checklists
+from macros.outputs.export import NOTICE, model_version
+from macros.outputs.workbook import SUMMARY_HEADERS, workbook_bytes
+from macros.rules import scoring
+from macros.rules.selection import GENERAL, Selection, select
+from tests.conftest import MINI, ROOT, SHIFTED_CLOCK, edit
+
+VECTORS = load(ROOT / "data").parts["scoring-vectors"]
+
+
+def variant(model, variant_id: str) -> Selection:
+    return next(v for v in checklists.published(model) if v.id == variant_id)
+
+
+def build(model, variant_id: str = GENERAL, practice_ids=None) -> bytes:
+    ids = [p.id for p in model.practices] if practice_ids is None else practice_ids
+    return workbook_bytes(model, variant(model, variant_id), ids)
+
+
+def read(content: bytes, **options) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(content), **options)
+
+
+def header(sheet) -> list:
+    return [cell.value for cell in sheet[1]]
+
+
+def validation(sheet, column: str):
+    """The one data validation whose range starts in `column` row 2."""
+    found = [dv for dv in sheet.data_validations.dataValidation if str(dv.sqref).startswith(f"{column}2:")]
+    assert len(found) == 1, [str(dv.sqref) for dv in sheet.data_validations.dataValidation]
+    return found[0]
+
+
+def test_sheets_and_headers():
+    model = load_model(MINI)
+    book = read(build(model, "pos"))
+    assert book.sheetnames == ["Targets", "Checklist", "Summary", "About"]
+    archetypes = model.profile("pos").archetypes
+    assert header(book["Targets"]) == [
+        "Practice id",
+        "Practice",
+        "Target",
+        "Justification",
+        *(f"Archetype: {a.name}" for a in archetypes),
+    ]
+    assert header(book["Checklist"]) == list(checklists.COLUMNS)
+    assert header(book["Summary"]) == list(SUMMARY_HEADERS)
+    assert SUMMARY_HEADERS[-4:] == ("Level 1", "Level 2", "Level 3", "Level 4")
+    # The general variant has no profile, so no archetype columns.
+    assert header(read(build(model))["Targets"]) == ["Practice id", "Practice", "Target", "Justification"]
+
+
+def test_targets_rows_in_model_order_with_archetype_targets():
+    model = load_model(MINI)
+    sheet = read(build(model, "pos", ["p-two", "p-one"]))["Targets"]
+    rows = [list(row) for row in sheet.iter_rows(min_row=2, values_only=True)]
+    big_box = next(a for a in model.profile("pos").archetypes if a.id == "big-box")
+    assert [row[0] for row in rows] == ["p-one", "p-two"]
+    assert [row[2] for row in rows] == [None, None]  # for the user
+    assert rows[0][5] == big_box.targets["p-one"] == 3
+
+
+@pytest.mark.parametrize(("variant_id", "practice_ids"), [(GENERAL, ["p-one", "p-two"]), ("pos", ["p-one"])])
+def test_one_checklist_row_per_checklist_item(variant_id, practice_ids):
+    model = load_model(MINI)
+    sheet = read(build(model, variant_id, practice_ids))["Checklist"]
+    expected = checklists.rows(model, practice_ids, variant(model, variant_id))
+    written = [tuple("" if v is None else v for v in row) for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert written == [row.cells() for row in expected]
+    assert variant_id == GENERAL or any(row.source != "General" for row in expected)
+
+
+def test_status_target_and_date_validation():
+    model = load_model(MINI)
+    book = read(build(model))
+    count = len(checklists.rows(model, ["p-one", "p-two"], select(model, ())))
+    status = validation(book["Checklist"], "J")
+    assert (status.type, status.formula1, str(status.sqref)) == (
+        "list",
+        '"Met,Partly met,Not met,Not applicable"',
+        f"J2:J{count + 1}",
+    )
+    assert status.allow_blank
+    assert validation(book["Checklist"], "M").type == "date"
+    target = validation(book["Targets"], "C")
+    assert (target.type, target.formula1, str(target.sqref)) == ("list", '"0,1,2,3,4"', "C2:C3")
+    assert target.prompt and target.error and target.showErrorMessage
+
+
+def test_frozen_header_autofilter_and_print_setup():
+    model = load_model(MINI)
+    sheet = read(build(model))["Checklist"]
+    count = len(checklists.rows(model, ["p-one", "p-two"], select(model, ())))
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:N{count + 1}"
+    assert sheet.page_setup.orientation == "landscape"
+    # Fit to one page wide, any number of pages tall (width 1 is the default, so may be omitted).
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.page_setup.fitToWidth in (None, 1) and sheet.page_setup.fitToHeight == 0
+    assert sheet.print_title_rows == "$1:$1"
+    assert sheet["E2"].alignment.wrap_text and not sheet["C2"].alignment.wrap_text
+
+
+def chart_xml(content: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        charts = [name for name in archive.namelist() if name.startswith("xl/charts/chart")]
+        assert len(charts) == 1, charts
+        return archive.read(charts[0]).decode("utf-8")
+
+
+def test_chart_is_a_radar_from_three_practices(real_model):
+    assert len(real_model.practices) >= 3
+    chart = chart_xml(build(real_model))
+    assert "<c:radarChart>" in chart and "Target and achieved level per practice" in chart
+    assert "Summary!$C$2:$C$" in chart and "Summary!$D$2:$D$" in chart
+
+
+def test_chart_is_a_bar_chart_below_three_practices():
+    chart = chart_xml(build(load_model(MINI)))
+    assert "<c:barChart>" in chart and "<c:radarChart>" not in chart
+    assert '<c:grouping val="clustered"/>' in chart
+
+
+def test_about(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    model = load_model(MINI)
+    about = dict(read(build(model, "pos"))["About"].values)
+    assert list(about) == [
+        "Title",
+        "Model version",
+        "Variant",
+        "Practices",
+        "Generated",
+        "Scoring rule",
+        "Statuses",
+        "Notice",
+    ]
+    assert (about["Model version"], about["Variant"], about["Practices"]) == (
+        model_version(model),
+        "pos",
+        "p-one, p-two",
+    )
+    assert about["Generated"] == "2023-11-14"
+    assert "partly met does not count as met" in about["Scoring rule"]
+    assert about["Notice"] == NOTICE
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert dict(read(build(model))["About"].values)["Generated"] == "1980-01-01"
+
+
+def test_summary_is_formulas_without_cached_results():
+    book = read(build(load_model(MINI)), data_only=True)
+    # Without a spreadsheet to compute them, every formula cell has no value: nothing precomputed.
+    assert [list(row) for row in book["Summary"].iter_rows(min_row=2, min_col=3, values_only=True)] == [[None] * 9] * 2
+    formulas = read(build(load_model(MINI)))["Summary"]
+    assert all(str(cell.value).startswith("=") for row in formulas.iter_rows(min_row=2, min_col=3) for cell in row)
+    assert formulas["C2"].value == '=IF(Targets!C2="","",Targets!C2)'
+
+
+@pytest.mark.parametrize("text", ["=1+2", "+1+2", "-1+2", "@SUM(A1)"])
+def test_text_that_looks_like_a_formula_stays_text(mini, text):
+    edit(
+        mini / "practices" / "p-one.yaml",
+        "text: A named clerk owns the terminal inventory.",
+        f"text: {json.dumps(text)}",
+    )
+    sheet = read(build(load_model(mini)))["Checklist"]
+    cell = sheet["E2"]
+    assert (cell.value, cell.data_type) == (text, "s")
+
+
+def test_same_bytes_twice_with_fixed_zip_dates(monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    model = load_model(MINI)
+    first = build(model, "pos")
+    assert first == build(model, "pos")
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert "<dcterms:created" in archive.read("docProps/core.xml").decode() and "1980-01-01T00:00:00Z" in (
+            archive.read("docProps/core.xml").decode()
+        )
+
+
+def test_same_bytes_across_processes_and_days(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    outputs = []
+    for shift in ("0", "400"):
+        out = tmp_path / f"workbook-{shift}.xlsx"
+        launcher = [str(SHIFTED_CLOCK), shift, "-m"]
+        command = [sys.executable, *launcher, "tests.outputs.test_workbook", str(MINI), str(out)]
+        environment = {"TZ": "Asia/Kolkata" if shift != "0" else "UTC", "PYTHONPATH": str(ROOT)}
+        subprocess.run(command, cwd=ROOT, check=True, capture_output=True, env=environment)
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1] == build(load_model(MINI), "pos")
+
+
+# The formulas against the shared vectors, computed by a real spreadsheet engine.
+
+RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse">
+<value>0</value></prop></item>
+</oor:items>
+"""
+
+
+def vector_data(tmp_path: Path) -> tuple[Path, dict[str, dict]]:
+    """The mini data with one practice per vector whose levels have exactly the vector's items.
+
+    The practice schema asks for 3-6 indicators a level, but vectors have 1-3 items: this copy's
+    schema allows one, since what is tested here is the formulas, not the data rules."""
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)  # follows the schema symlink, so the copy can be edited
+    edit(data / "schema" / "practice.schema.json", '"minItems": 3', '"minItems": 1')
+    # Every archetype gives every practice a target.
+    archetypes = data / "profiles" / "pos" / "archetypes.yaml"
+    line = "      p-two: {level: 1, why: Little to manage.}\n"
+    added = "".join(f"      v-{v['id']}: {{level: 1, why: Test.}}\n" for v in VECTORS)
+    archetypes.write_text(archetypes.read_text(encoding="utf-8").replace(line, line + added), encoding="utf-8")
+    practices = {}
+    for order, vector in enumerate(VECTORS, start=10):
+        practice_id = f"v-{vector['id']}"
+        practices[practice_id] = vector
+        levels = ""
+        for level, statuses in vector["levels"].items():
+            levels += f"  {level}:\n    objective: Objective.\n    considerations: Considerations.\n    indicators:\n"
+            for n in range(1, len(statuses) + 1):
+                levels += f"      - {{id: {practice_id}-{level}-{n}, text: Item {n}., pass: Pass {n}., evidence: E.}}\n"
+        (data / "practices" / f"{practice_id}.yaml").write_text(
+            "# yaml-language-server: $schema=../schema/practice.schema.json\n"
+            f"id: {practice_id}\nname: Vector {vector['id']}\ndomain: first-domain\nsubdomain: sub-a\n"
+            f"order: {order}\nobjective: O.\ndescription: D.\nabsence: A.\nexample: E.\n"
+            f"pitfalls: [One., Two.]\nrelated: [p-one]\nlevels:\n{levels}",
+            encoding="utf-8",
+        )
+    return data, practices
+
+
+def recalculate(source: Path, tmp_path: Path) -> Path:
+    """Open and save the file in LibreOffice with a fresh profile that always recalculates on load."""
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    profile = tmp_path / "lo-profile"
+    (profile / "user").mkdir(parents=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(RECALC_ALWAYS, encoding="utf-8")
+    out = tmp_path / "recalculated"
+    command = [office, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}"]
+    command += ["--convert-to", "xlsx", "--outdir", str(out), str(source)]
+    subprocess.run(command, check=True, capture_output=True, timeout=300)
+    return out / source.name
+
+
+NEEDS_LIBREOFFICE = pytest.mark.skipif(
+    not (shutil.which("soffice") or shutil.which("libreoffice")),
+    reason="LibreOffice (soffice) is not installed: the workbook formulas cannot be recalculated here",
+)
+
+
+def filled_with_vectors(tmp_path: Path):
+    """A workbook of one practice per scoring vector, with its targets and statuses filled in as a
+    user would, saved, and its Summary as LibreOffice recalculates it."""
+    data, practices = vector_data(tmp_path)
+    model = load_model(data)
+    book = read(build(model, GENERAL, list(practices)))
+    for row in book["Targets"].iter_rows(min_row=2):
+        target = practices[row[0].value]["target"]
+        if target is not None:
+            row[2].value = target
+    pending = {pid: {level: list(s) for level, s in v["levels"].items()} for pid, v in practices.items()}
+    for row in book["Checklist"].iter_rows(min_row=2):
+        status = pending[row[0].value][str(row[2].value)].pop(0)
+        row[9].value = scoring.LABELS[status] or None
+    assert all(not left for levels in pending.values() for left in levels.values())
+    filled = tmp_path / "filled.xlsx"
+    book.save(filled)
+    summary = read(recalculate(filled, tmp_path).read_bytes(), data_only=True)["Summary"]
+    return model, practices, filled, summary
+
+
+@NEEDS_LIBREOFFICE
+def test_formulas_match_the_scoring_vectors_in_libreoffice(tmp_path):
+    _, practices, _, summary = filled_with_vectors(tmp_path)
+    wrong = []
+    for row in summary.iter_rows(min_row=2, values_only=True):
+        vector = practices[row[0]]
+        expected = vector["expected"]
+        # A blank Over target cell without a target is the rule's over of 0 (the contract shows it blank).
+        over = row[5] if row[5] not in (None, "") else (0 if vector["target"] is None else None)
+        states = row[7:11]
+        # Provisional is not a column, but follows from the level states: the next level is not assessed.
+        provisional = row[3] < 4 and states[row[3]] == scoring.UNASSESSED
+        got = {"achieved": row[3], "gap": row[4] if row[4] != "" else None, "over": over, "assessed": row[6]}
+        got["provisional"] = provisional
+        want = {key: expected[key] for key in got}
+        levels = {int(level): statuses for level, statuses in vector["levels"].items()}
+        rule_states = tuple(scoring.score(levels).states.values())
+        targets = (None, "") if vector["target"] is None else (vector["target"],)
+        if got != want or states != rule_states or row[2] not in targets or not isinstance(row[6], bool):
+            wrong.append(f"{vector['id']}: got {got}, {states}, target {row[2]!r}; expected {want}, {rule_states}")
+    assert summary.max_row == len(VECTORS) + 1
+    assert not wrong, "\n".join(wrong)
+
+
+@NEEDS_LIBREOFFICE
+def test_recalculated_workbook_and_smm_guide_report_agree(tmp_path):
+    """The same answers give the same achieved levels and gaps in the spreadsheet and in the report."""
+    from macros.assessment.report import read_workbook, score_all, validate
+
+    model, _, filled, summary = filled_with_vectors(tmp_path)
+    spreadsheet = {
+        row[0]: (row[3], None if row[4] in (None, "") else row[4])
+        for row in summary.iter_rows(min_row=2, values_only=True)
+    }
+    assessment = validate(model, read_workbook(filled, filled.read_bytes()), filled)
+    report = {r.practice.id: (r.score.achieved, r.score.gap) for r in score_all(model, assessment)}
+    assert report == spreadsheet
+    assert len(report) == len(VECTORS)
+
+
+if __name__ == "__main__":
+    # For the cross-process test: python tests/shifted_clock.py DAYS -m tests.test_workbook DATA OUT
+    Path(sys.argv[2]).write_bytes(build(load_model(sys.argv[1]), "pos"))

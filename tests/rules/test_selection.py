@@ -1,0 +1,101 @@
+"""The selection rule against data/selection-vectors.yaml (the browser is tested against the same
+file), and on a loaded model."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from macros.data.loader import load, load_model
+from macros.rules import selection
+from tests.conftest import MINI, ROOT
+
+VECTORS = load(ROOT / "data")
+SELECTIONS = VECTORS.parts["selection-vectors"]
+COMBINATIONS = VECTORS.parts["combination-vectors"]
+
+
+def _levels(levels: dict) -> dict[int, list[str]]:
+    return {int(number): list(ids) for number, ids in levels.items()}
+
+
+@pytest.mark.parametrize("vector", SELECTIONS, ids=lambda v: v["id"])
+def test_selection_vector(vector):
+    tiny = vector["model"]
+    order = [p["id"] for p in tiny["profiles"]]
+    short = {p["id"]: p["short_name"] for p in tiny["profiles"]}
+    chosen = selection.in_model_order(order, vector["profiles"])
+    assert selection.selection_id(chosen) == vector["expected"]["selection"], vector["description"]
+    items, labels = {}, {}
+    for practice_id, levels in tiny["practices"].items():
+        items[practice_id] = {}
+        for number, general in _levels(levels).items():
+            considerations = {
+                p["id"]: _levels(p["practices"].get(practice_id, {})).get(number, []) for p in tiny["profiles"]
+            }
+            found = selection.level_items(general, considerations, chosen)
+            items[practice_id][number] = [item for item, _ in found]
+            labels.update({item: short[p] if p else selection.GENERAL_LABEL for item, p in found})
+    expected = {pid: _levels(levels) for pid, levels in vector["expected"]["items"].items()}
+    assert items == expected, vector["description"]
+    assert labels == vector["expected"]["labels"], vector["description"]
+
+
+@pytest.mark.parametrize("vector", COMBINATIONS, ids=lambda v: v["id"])
+def test_combination_vector(vector):
+    found = selection.combine(vector["profiles"], vector["suggestions"])
+    expected = {pid: (e["level"], e["profile"]) for pid, e in vector["expected"].items()}
+    assert found == expected, vector["description"]
+
+
+def test_the_vectors_reach_the_edges():
+    """Chosen out of model order, a profile left out, a tie, a level 0: the cases a slip would break."""
+    ids = {v["id"] for v in SELECTIONS} | {v["id"] for v in COMBINATIONS}
+    assert {"two-profiles-model-order", "unchosen-profile-left-out", "tie-goes-to-model-order"} <= ids
+    assert any(level == 0 for v in COMBINATIONS for levels in v["suggestions"].values() for level in levels.values())
+    assert any(v["profiles"] != sorted(v["profiles"]) for v in SELECTIONS)
+
+
+def _model(*profiles):
+    return SimpleNamespace(profiles=profiles, profile=lambda id: next(p for p in profiles if p.id == id))
+
+
+POS = SimpleNamespace(id="pos", name="Point of Sale Profile", short_name="POS")
+DT = SimpleNamespace(id="dt", name="Digital Twin Profile", short_name="DT")
+
+
+def test_select_names_and_titles_in_model_order():
+    model = _model(POS, DT)
+    assert selection.select(model, ()) == selection.Selection("general", "General guidance", ())
+    assert selection.select(model, ["dt"]) == selection.Selection("dt", "With the Digital Twin Profile", ("dt",))
+    assert selection.select(model, ["dt", "pos", "nope"]) == selection.Selection(
+        "pos+dt", "With the Point of Sale Profile and the Digital Twin Profile", ("pos", "dt")
+    )
+
+
+def test_parse_accepts_only_names_the_rule_writes():
+    model = _model(POS, DT)
+    assert selection.parse(model, "general") == selection.select(model, ())
+    assert selection.parse(model, "pos+dt") == selection.select(model, ["pos", "dt"])
+    assert selection.parse(model, "dt+pos") is None  # not the model's order
+    assert selection.parse(model, "dt+nope") is None
+    assert selection.parse(model, "") is None
+
+
+def test_items_of_a_loaded_model_carry_their_labels():
+    model = load_model(MINI)
+    chosen = selection.select(model, [p.id for p in model.profiles])
+    practice = model.practices[0]
+    number = next(iter(practice.levels))
+    found = selection.items(model, chosen, practice.id, number)
+    general = [i.id for i in practice.levels[number].indicators]
+    assert [item.id for item, _ in found][: len(general)] == general
+    assert {label for _, label in found[: len(general)]} == {"General"}
+    later = [(item.id, label) for item, label in found[len(general) :]]
+    expected = [
+        (c.id, model.profile(p).short_name)
+        for p in chosen.profiles
+        for c in model.profile(p).considerations(practice.id, number)
+    ]
+    assert later == expected and expected, "the fixture's first practice level has considerations"
+    assert selection.adds_to(model, chosen, [practice.id])
+    assert not selection.adds_to(model, selection.select(model, ()), [p.id for p in model.practices])

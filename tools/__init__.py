@@ -1,0 +1,1 @@
+"""Development tools of the project (benchmark, local server); not part of the installed package."""

@@ -1,0 +1,325 @@
+"""`make bench`: build-time figures as `name: value` lines. Prints; never fails on a threshold.
+
+Compares the real build (hook, macros, validation) with a plain MkDocs Material build of the
+Markdown that `smm-guide generate` writes, at the real data size and at ten times that size.
+Figures are the fastest of a few runs; `build-seconds-cold` is one run with the compile cache
+(macros/cache.py) emptied first, as on a fresh checkout.
+Targets: build-overhead-ratio at most 1.15 at both sizes, per-page-scaling at most 1.2.
+
+Then figures for the self-assessment page (assess/) of the real-size build:
+- `assess-own-js-css-kib`: the stylesheets and scripts of ours that assess/ loads and a plain content
+  page (how-to-use/) does not, the model script aside: its own code. Target: at most 60 KiB.
+- `assess-all-own-assets-kib`: everything of ours assess/ loads besides Material's bundle and the
+  model script, i.e. the above plus the site-wide smm.css and smm-tables.js.
+- `assess-model-script-kib`: assets/smm-model.js, the model as data (no target).
+  All three are read from the built assess/index.html, so they follow the page as it changes.
+- `assess-interactive-ms`, `content-interactive-ms` and `assess-interactive-ratio`: median time from
+  navigation start until the page is interactive, assess/ against how-to-use/ in one Chromium run
+  (tests/js/tti.mjs, which defines "interactive": load event over, Material's bundle run, and for
+  assess/ the page rendered and marked `data-smm-assess="ready"`). Target: ratio at most 2. The same
+  again with the CPU throttled 4x (`... 4x-cpu`), as the machine is fast. In brackets: where the
+  assess/ time goes, and the median ratio of back-to-back loads, steadier on a busy machine.
+  They need Chromium (/usr/bin/chromium or SMM_CHROMIUM), Node.js and playwright-core in tests/js;
+  without them they print `skipped (reason)`.
+
+`python -m tools.bench --assess-only SITE_DIR` prints only the assess/ figures for a site already
+built (`mkdocs build --site-dir SITE_DIR`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
+from urllib.parse import urljoin, urlsplit
+
+import yaml
+
+from macros.data.cache import CACHE_DIR
+from macros.data.loader import load_model
+from macros.outputs.pages import abbreviations
+from macros.site.build import write_tree
+from macros.site.engines import plain_config
+from tools.server import served
+
+ROOT = Path(__file__).resolve().parent.parent
+REPEATS = {1: 3, 10: 2}
+JS = ROOT / "tests" / "js"
+CHROMIUM = os.environ.get("SMM_CHROMIUM", "/usr/bin/chromium")
+ASSESS_PAGE, CONTENT_PAGE = "assess/", "how-to-use/"
+MODEL_SCRIPT = "assets/smm-model.js"
+MATERIAL_ASSETS = ("assets/javascripts/", "assets/stylesheets/")
+TTI_LOADS, TTI_CPU_RATES = 7, (1, 4)
+
+
+def _timed(command: list[str], env: dict[str, str], cwd: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, env=env, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def _best(command: list[str], env: dict[str, str], cwd: Path, repeats: int) -> float:
+    # The fastest run is the least disturbed by whatever else the machine does.
+    return min(_timed(command, env, cwd) for _ in range(repeats))
+
+
+def scale_data(source: Path, target: Path, factor: int) -> None:
+    """A synthetic data set `factor` times as large: every practice with its profile considerations,
+    and every framework with its mappings onto the copied practices."""
+    shutil.copytree(source, target)
+    practices = sorted((target / "practices").glob("*.yaml"))
+    count = len(practices)
+    archetype_files = list(target.glob("profiles/*/archetypes.yaml"))
+    for copy in range(1, factor):
+        suffix = f"-x{copy}"
+        for path in practices:
+            pid = path.stem
+            text = path.read_text(encoding="utf-8")
+            text = re.sub(rf"^id: {pid}$", f"id: {pid}{suffix}", text, flags=re.M)
+            text = re.sub(rf"(- id: ){pid}-", rf"\g<1>{pid}{suffix}-", text)
+            offset = count * copy
+            text = re.sub(
+                r"^order: (\d+)$", lambda m, offset=offset: f"order: {int(m.group(1)) + offset}", text, flags=re.M
+            )
+            (path.parent / f"{pid}{suffix}.yaml").write_text(text, encoding="utf-8")
+            for considerations in target.glob(f"profiles/*/practices/{pid}.yaml"):
+                text = considerations.read_text(encoding="utf-8")
+                text = re.sub(rf"^practice: {pid}$", f"practice: {pid}{suffix}", text, flags=re.M)
+                text = re.sub(rf"(- id: \w+-){pid}-", rf"\g<1>{pid}{suffix}-", text)
+                (considerations.parent / f"{pid}{suffix}.yaml").write_text(text, encoding="utf-8")
+    _scale_frameworks(target, factor)
+    for path in archetype_files:
+        header, body = path.read_text(encoding="utf-8").split("\n", 1)
+        data = yaml.safe_load(body)
+        for archetype in data["archetypes"]:
+            targets = archetype["targets"]
+            for copy in range(1, factor):
+                targets.update({f"{pid}-x{copy}": dict(targets[pid]) for pid in list(targets) if "-x" not in pid})
+        path.write_text(header + "\n" + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def _scale_frameworks(target: Path, factor: int) -> None:
+    def dump(path: Path, header: str, data: dict) -> None:
+        path.write_text(header + "\n" + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+    for path in sorted((target / "frameworks").glob("*.yaml")):
+        header, body = path.read_text(encoding="utf-8").split("\n", 1)
+        for copy in range(1, factor):
+            data = yaml.safe_load(body)
+            data["id"] += f"-x{copy}"
+            data["short_name"] += f" x{copy}"
+            data["crosswalk_with"] = [f"{other}-x{copy}" for other in data.get("crosswalk_with", [])]
+            dump(path.parent / f"{data['id']}.yaml", header, data)
+    for path in sorted((target / "mappings").glob("*.yaml")):
+        header, body = path.read_text(encoding="utf-8").split("\n", 1)
+        for copy in range(1, factor):
+            data = yaml.safe_load(body)
+            data["framework"] += f"-x{copy}"
+            for entry in data["mappings"]:
+                practice = entry["practice"]
+                entry["practice"] = f"{practice}-x{copy}"
+                entry["items"] = [
+                    item.replace(f"{practice}-", f"{practice}-x{copy}-", 1) for item in entry.get("items", [])
+                ]
+            dump(path.parent / f"{data['framework']}.yaml", header, data)
+
+
+def page_sizes(site: Path) -> tuple[str, int, int]:
+    """The largest page (path, bytes) and the median page size of a built site, in bytes."""
+    sizes = sorted((path.stat().st_size, path.relative_to(site).as_posix()) for path in site.rglob("index.html"))
+    largest_size, largest = sizes[-1]
+    return largest, largest_size, statistics.median(size for size, _ in sizes)
+
+
+def measure(data_dir: Path, work: Path, repeats: int) -> tuple[float, float, float, int]:
+    env = {**os.environ, "SMM_GUIDE_DATA_DIR": str(data_dir), "NO_MKDOCS_2_WARNING": "1"}
+    env.setdefault("SOURCE_DATE_EPOCH", "315532800")
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    shutil.rmtree(CACHE_DIR, ignore_errors=True)
+    cold = _timed([*mkdocs, "--site-dir", str(work / "full")], env, ROOT)
+    full = _best([*mkdocs, "--site-dir", str(work / "full")], env, ROOT, repeats)
+    docs = work / "docs"
+    model = load_model(data_dir)
+    write_tree(model, ROOT / "content", docs, tooltips_in_pages=False, data_dir=data_dir)
+    config = plain_config(docs, work / "plain", abbreviations(model))
+    plain_env = {key: value for key, value in env.items() if key != "SMM_GUIDE_DATA_DIR"}
+    plain = _best([*mkdocs, "--config-file", str(config)], plain_env, work, repeats)
+    pages = sum(1 for _ in (work / "full").rglob("index.html"))
+    return cold, full, plain, pages
+
+
+class _Assets(HTMLParser):
+    """The stylesheets and scripts an HTML page loads, as written in its links and script tags."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "link" and "stylesheet" in (found.get("rel") or "").split() and found.get("href"):
+            self.urls.append(found["href"])
+        elif tag == "script" and found.get("src"):
+            self.urls.append(found["src"])
+
+
+def own_assets(site: Path, page: str) -> list[str]:
+    """Site-relative paths of the stylesheets and scripts of ours (not Material's) that `page` loads, in order."""
+    parser = _Assets()
+    parser.feed((site / page / "index.html").read_text(encoding="utf-8"))
+    paths = []
+    for url in parser.urls:
+        parts = urlsplit(urljoin(f"http://site/{page}", url))
+        path = parts.path.lstrip("/")
+        if parts.netloc == "site" and not path.startswith(MATERIAL_ASSETS) and path not in paths:
+            paths.append(path)
+    return paths
+
+
+def _kib(site: Path, paths: list[str]) -> str:
+    sizes = [(site / path).stat().st_size / 1024 for path in paths]
+    listed = " + ".join(f"{PurePosixPath(path).name} {size:.1f}" for path, size in zip(paths, sizes, strict=True))
+    return f"{sum(sizes):.1f} ({listed})"
+
+
+def asset_figures(site: Path) -> None:
+    """Prints the sizes of what the assessment page loads of ours (see the module docstring)."""
+    loaded = own_assets(site, ASSESS_PAGE)
+    site_wide = set(own_assets(site, CONTENT_PAGE))
+    code = sorted((path for path in loaded if path != MODEL_SCRIPT), key=lambda path: not path.endswith(".js"))
+    print(f"assess-own-js-css-kib: {_kib(site, [path for path in code if path not in site_wide])}")
+    print(f"assess-all-own-assets-kib: {_kib(site, code)}")
+    if MODEL_SCRIPT in loaded:
+        print(f"assess-model-script-kib: {(site / MODEL_SCRIPT).stat().st_size / 1024:.1f}")
+    else:
+        print(f"assess-model-script-kib: skipped ({ASSESS_PAGE} does not load {MODEL_SCRIPT})")
+
+
+def _browser_missing() -> str | None:
+    """Why the browser figures cannot be taken here, or None."""
+    missing = [
+        name
+        for name, found in (
+            (f"chromium ({CHROMIUM})", os.path.exists(CHROMIUM)),
+            ("node", shutil.which("node")),
+            ("playwright-core (npm install in tests/js)", (JS / "node_modules" / "playwright-core").is_dir()),
+        )
+        if not found
+    ]
+    return f"needs {', '.join(missing)}" if missing else None
+
+
+def _run_tti(base: str) -> dict:
+    """The samples of tests/js/tti.mjs: one Chromium run over assess/ and how-to-use/ at each CPU rate."""
+    rates = ",".join(str(rate) for rate in TTI_CPU_RATES)
+    env = {**os.environ, "SMM_CHROMIUM": CHROMIUM}
+    command = ["node", "tti.mjs", base, str(TTI_LOADS), rates]
+    result = subprocess.run(command, cwd=JS, env=env, capture_output=True, text=True, timeout=900, check=False)
+    if result.returncode != 0:
+        raise RuntimeError((result.stderr.strip().splitlines() or ["no output"])[-1])
+    return json.loads(result.stdout)
+
+
+def _rate_suffix(rate: float) -> str:
+    return "" if rate == 1 else f" {rate:g}x-cpu"
+
+
+def _print_tti(run: dict) -> None:
+    suffix = _rate_suffix(run["rate"])
+    medians = {kind: statistics.median(s["interactive"] for s in samples) for kind, samples in run["samples"].items()}
+    assess = run["samples"]["assess"]
+    # Where the assessment page's time goes: until DOMContentLoaded, assess.js rendering the page then,
+    # and what comes after it (Material mounting its components on the rendered page, the load event).
+    loaded = statistics.median(s["domContentLoaded"] for s in assess)
+    render = statistics.median(s["assess"] - s["domContentLoaded"] for s in assess)
+    after = statistics.median(s["interactive"] - s["assess"] for s in assess)
+    detail = f"DOMContentLoaded at {loaded:.0f}, assess.js render {render:.0f}, Material and load after it {after:.0f}"
+    print(f"assess-interactive-ms{suffix}: {medians['assess']:.0f} ({detail})")
+    print(f"content-interactive-ms{suffix}: {medians['content']:.0f}")
+    # Loads i of both pages ran back to back: their ratio cancels drift in the machine's load.
+    pairs = zip(assess, run["samples"]["content"], strict=True)
+    paired = statistics.median(a["interactive"] / c["interactive"] for a, c in pairs)
+    ratio = medians["assess"] / medians["content"]
+    print(f"assess-interactive-ratio{suffix}: {ratio:.2f} (median of paired loads {paired:.2f})")
+
+
+def tti_figures(site: Path) -> None:
+    """Prints the time-to-interactive figures of the assessment page (see the module docstring)."""
+    names = ("assess-interactive-ms", "content-interactive-ms", "assess-interactive-ratio")
+    reason = _browser_missing()
+    if reason is None:
+        try:
+            with served(site) as base:
+                result = _run_tti(base)
+        except (OSError, RuntimeError, ValueError, subprocess.TimeoutExpired) as error:
+            reason = f"tti.mjs failed: {error}"
+    if reason is not None:
+        for rate in TTI_CPU_RATES:
+            for name in names:
+                print(f"{name}{_rate_suffix(rate)}: skipped ({reason})")
+        return
+    for run in result["runs"]:
+        _print_tti(run)
+
+
+def assess_figures(site: Path) -> None:
+    """All the figures of the assessment page, for a built site."""
+    asset_figures(site)
+    sys.stdout.flush()
+    tti_figures(site)
+    sys.stdout.flush()
+
+
+def build_figures(tmp: Path) -> None:
+    """Builds at each size in `tmp` and prints the build figures; the real-size site stays in tmp/1x/full."""
+    results = {}
+    for factor in (1, 10):
+        work = tmp / f"{factor}x"
+        work.mkdir()
+        data = ROOT / "data"
+        if factor > 1:
+            data = work / "data"
+            scale_data(ROOT / "data", data, factor)
+        cold, full, plain, pages = measure(data, work, REPEATS[factor])
+        results[factor] = (full, pages)
+        largest, largest_size, median = page_sizes(work / "full")
+        print(f"pages {factor}x: {pages}")
+        print(f"largest-page-kb {factor}x: {largest_size / 1024:.1f} ({largest})")
+        print(f"median-page-kb {factor}x: {median / 1024:.1f}")
+        print(f"build-seconds-cold {factor}x: {cold:.2f}")
+        print(f"build-seconds {factor}x: {full:.2f}")
+        print(f"plain-build-seconds {factor}x: {plain:.2f}")
+        print(f"build-overhead-ratio {factor}x: {full / plain:.3f}")
+        sys.stdout.flush()
+    (t1, p1), (t10, p10) = results[1], results[10]
+    print(f"per-page-scaling 10x/1x: {(t10 / p10) / (t1 / p1):.3f}")
+    sys.stdout.flush()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["--assess-only"]:
+        if len(args) != 2 or not (Path(args[1]) / ASSESS_PAGE / "index.html").is_file():
+            print("usage: python -m tools.bench [--assess-only BUILT_SITE_DIR]", file=sys.stderr)
+            return 2
+        assess_figures(Path(args[1]))
+        return 0
+    if args:
+        print("usage: python -m tools.bench [--assess-only BUILT_SITE_DIR]", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="smm-bench-") as tmp:
+        build_figures(Path(tmp))
+        assess_figures(Path(tmp) / "1x" / "full")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
