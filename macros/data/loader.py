@@ -74,7 +74,7 @@ def discover(data_dir: Path, kinds: tuple[Kind, ...] = KINDS) -> tuple[list[tupl
 @dataclass(frozen=True)
 class Loaded:
     model: m.Model
-    parts: dict  # every kind's part, including those that are not in the model (lint acknowledgements)
+    parts: dict[str, Any]  # every kind's part, including those that are not in the model (lint acknowledgements)
     ids: Ids  # where every id is defined, for tools that point at data files
     data_dir: Path
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from macros.data.kinds import KINDS
 from macros.data.schemas import Schemas
@@ -30,7 +31,7 @@ class KindDoc:
     example: str  # an excerpt of a real file, or ""
 
 
-def _type(schema: dict) -> str:
+def _type(schema: dict[str, Any]) -> str:
     if "enum" in schema:
         return "one of a list"
     kind = schema.get("type", "any")
@@ -42,14 +43,14 @@ def _type(schema: dict) -> str:
         "boolean": "true/false",
         "null": "empty",
     }
-    kinds = kind if isinstance(kind, list) else [kind]
+    kinds: list[str] = kind if isinstance(kind, list) else [kind]
     text = " or ".join(names.get(k, k) for k in kinds)
     if schema.get("x-markdown"):
         text = "Markdown text"
     return text
 
 
-def _allowed(schema: dict) -> str:
+def _allowed(schema: dict[str, Any]) -> str:
     parts = []
     if "enum" in schema:
         parts.append(", ".join(f"`{value}`" if value != "" else "empty" for value in schema["enum"]))
@@ -69,7 +70,7 @@ def _allowed(schema: dict) -> str:
     return "; ".join(parts)
 
 
-def _resolve(schema: dict, root: dict) -> dict:
+def _resolve(schema: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
     ref = schema.get("$ref", "")
     if ref.startswith("#/"):
         target = root
@@ -79,7 +80,7 @@ def _resolve(schema: dict, root: dict) -> dict:
     return schema
 
 
-def _fields(schema: dict, root: dict, prefix: str, required: bool, seen: set[str]) -> list[Field]:
+def _fields(schema: dict[str, Any], root: dict[str, Any], prefix: str, required: bool, seen: set[str]) -> list[Field]:
     ref = schema.get("$ref", "")
     schema = _resolve(schema, root)
     found = []

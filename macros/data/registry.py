@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.data.problems import Problem
-from macros.data.yamlsource import Source
+from macros.data.yamlsource import DataPath, Source
 
 Namespace = tuple[str, ...]
 
@@ -42,13 +42,13 @@ class Ids:
     """Every id defined so far, where it was defined, and what broken files may define."""
 
     problems: list[Problem] = field(default_factory=list)
-    defined: dict[Namespace, dict[str, tuple[Source, tuple]]] = field(default_factory=dict)
+    defined: dict[Namespace, dict[str, tuple[Source, DataPath]]] = field(default_factory=dict)
     # Patterns (fnmatch) that files with errors probably define: references that match one are not
     # reported, so one mistake gives one problem instead of one per file that refers to it.
     claimed: dict[Namespace, list[str]] = field(default_factory=dict)
     homes: dict[Namespace, str | None] = field(default_factory=dict)  # the one file defining them, if one
 
-    def define(self, namespace: Namespace, value: str, source: Source, path: tuple, what: str) -> None:
+    def define(self, namespace: Namespace, value: str, source: Source, path: DataPath, what: str) -> None:
         table = self.defined.setdefault(namespace, {})
         if self.homes.setdefault(namespace, source.path) != source.path:
             self.homes[namespace] = None  # ids from several files: no single place to point at
@@ -73,7 +73,7 @@ class Ids:
         return any(fnmatch.fnmatchcase(value, pattern) for pattern in self.claimed.get(namespace, ()))
 
     def resolve(
-        self, namespace: Namespace, value: str, source: Source, path: tuple, what: str, where: str = ""
+        self, namespace: Namespace, value: str, source: Source, path: DataPath, what: str, where: str = ""
     ) -> bool:
         """Report `value` if no file defines it in `namespace`, with a suggestion or the choices."""
         if self.exists(namespace, value):
@@ -85,7 +85,7 @@ class Ids:
     def fail(
         self,
         source: Source,
-        path: tuple,
+        path: DataPath,
         message: str,
         value: str,
         choices: Iterable[str],
@@ -170,7 +170,7 @@ def file_name_matches(ids: Ids, entry: Entry, key: str, expected: str, where: st
         )
 
 
-def item_id_matches(ids: Ids, entry: Entry, item_id: str, path: tuple, prefix: str, number: str, what: str) -> None:
+def item_id_matches(ids: Ids, entry: Entry, item_id: str, path: DataPath, prefix: str, number: str, what: str) -> None:
     """Item ids say where the item was first published: <prefix>-<level>-<number>."""
     if not re.fullmatch(rf"{re.escape(prefix)}-{number}-[1-9][0-9]*", item_id):
         example = f"{prefix}-{number}-1"

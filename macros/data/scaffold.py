@@ -21,7 +21,7 @@ class ScaffoldError(Exception):
     pass
 
 
-def _dump(data_dir: Path, path: Path, kind: str, content: dict) -> Path:
+def _dump(data_dir: Path, path: Path, kind: str, content: dict[str, Any]) -> Path:
     text = yaml.safe_dump(content, sort_keys=False, allow_unicode=True, width=100)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(schema_line(data_dir, path, kind) + "\n" + text, encoding="utf-8")

@@ -20,7 +20,7 @@ import fastjsonschema
 from macros.data.cache import schema_validator
 from macros.data.problems import Problem
 from macros.data.text import text_problems
-from macros.data.yamlsource import Source
+from macros.data.yamlsource import DataPath, Source
 
 COMMON = "common.schema.json"
 TYPE_NAMES = {
@@ -33,7 +33,7 @@ TYPE_NAMES = {
 }
 
 
-def inline_refs(node: Any, definitions: dict) -> Any:
+def inline_refs(node: Any, definitions: dict[str, Any]) -> Any:
     """Replace `{"$ref": "common.schema.json#/$defs/x"}` by the definition itself.
 
     Validators then need no reference resolution (which would try the network), while editors
@@ -59,10 +59,10 @@ class Schemas:
     def __init__(self, schema_dir: Path):
         self.schema_dir = schema_dir
         self.definitions = json.loads((schema_dir / COMMON).read_text(encoding="utf-8"))["$defs"]
-        self.schemas: dict[str, dict] = {}
+        self.schemas: dict[str, dict[str, Any]] = {}
         self.compiled: dict[str, Callable[[Any], Any]] = {}
 
-    def schema(self, kind: str) -> dict:
+    def schema(self, kind: str) -> dict[str, Any]:
         if kind not in self.schemas:
             raw = json.loads((self.schema_dir / f"{kind}.schema.json").read_text(encoding="utf-8"))
             self.schemas[kind] = inline_refs(raw, self.definitions)
@@ -90,11 +90,12 @@ def _detailed_validator() -> Any:
     # Imported only here: jsonschema costs a noticeable share of a build that has no errors.
     from jsonschema import Draft202012Validator, ValidationError, validators
 
-    def pattern(validator: Any, pattern: str, instance: Any, _schema: dict) -> Iterator[Any]:
+    def pattern(validator: Any, pattern: str, instance: Any, _schema: dict[str, Any]) -> Iterator[Any]:
         if validator.is_type(instance, "string") and not re.search(END_ANCHOR.sub(r"\\Z", pattern), instance):
             yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
-    return validators.extend(Draft202012Validator, {"pattern": pattern})
+    # types-jsonschema declares `extend` without annotations.
+    return validators.extend(Draft202012Validator, {"pattern": pattern})  # type: ignore[no-untyped-call]
 
 
 def _python_type(value: Any) -> str:
@@ -102,11 +103,12 @@ def _python_type(value: Any) -> str:
     return names.get(type(value), "empty" if value is None else type(value).__name__)
 
 
-def label(path: tuple, schema: dict | None = None) -> str:
+def label(path: DataPath, schema: dict[str, Any] | None = None) -> str:
     """How a message names the value at `path`: the schema's x-label, else its dotted key path."""
     keys = [str(part) for part in path if not isinstance(part, int)]
     if schema and "x-label" in schema:
-        return schema["x-label"].format(key=keys[-1] if keys else "", parent=keys[-2] if len(keys) > 1 else "")
+        template: str = schema["x-label"]
+        return template.format(key=keys[-1] if keys else "", parent=keys[-2] if len(keys) > 1 else "")
     if not keys:
         return "the file"
     # A bare level key such as '2' says little on its own: name the mapping it sits in too.
@@ -135,7 +137,9 @@ def error_problems(source: Source, error: Any) -> list[Problem]:
         hint = schema.get("x-hint", "use lowercase letters, digits and single hyphens")
         return [source.problem(path + (key,), f"key '{key}' is not allowed here: {hint}", key=True)]
     if kind == "type":
-        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        expected: list[str] = (
+            error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        )
         wanted = " or ".join(TYPE_NAMES.get(t, t) for t in expected)
         got = _python_type(error.instance)
         hint = "; put it in quotes" if "string" in expected and got not in ("a list", "a mapping") else ""
@@ -160,7 +164,9 @@ def error_problems(source: Source, error: Any) -> list[Problem]:
     return [source.problem(path, error.message)]
 
 
-def markdown_values(schema: dict, data: Any, path: tuple = (), root: dict | None = None) -> Iterator[tuple[tuple, str]]:
+def markdown_values(
+    schema: dict[str, Any], data: Any, path: DataPath = (), root: dict[str, Any] | None = None
+) -> Iterator[tuple[DataPath, str]]:
     """Every value of a schema-valid document that the schema marks as prose (`x-markdown`)."""
     root = root or schema
     if schema.get("$ref", "").startswith("#/"):
@@ -182,7 +188,7 @@ def markdown_values(schema: dict, data: Any, path: tuple = (), root: dict | None
             yield from markdown_values(schema["items"], value, path + (index,), root)
 
 
-def text_field_problems(schema: dict, source: Source) -> list[Problem]:
+def text_field_problems(schema: dict[str, Any], source: Source) -> list[Problem]:
     return [
         source.problem(path, message)
         for path, value in markdown_values(schema, source.data)

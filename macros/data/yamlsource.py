@@ -14,7 +14,7 @@ import yaml
 
 from macros.data.problems import Problem
 
-Path = tuple[str | int, ...]
+DataPath = tuple[str | int, ...]  # keys and list indexes from the root of a file to one value
 # libyaml composes nodes (with the same marks) several times faster than the pure-Python parser.
 COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 BOM = "\ufeff"
@@ -27,11 +27,11 @@ class Source:
 
     path: str
     data: Any
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    values: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
     first_line: str = ""
 
-    def where(self, path: Path, *, key: bool = False) -> tuple[int, int]:
+    def where(self, path: DataPath, *, key: bool = False) -> tuple[int, int]:
         """Position of the value at `path` (or of its key), falling back to the nearest parent."""
         table = self.keys if key else self.values
         while path:
@@ -42,7 +42,7 @@ class Source:
             path = path[:-1]
         return self.values.get((), (1, 1))
 
-    def problem(self, path: Path, message: str, *, key: bool = False) -> Problem:
+    def problem(self, path: DataPath, message: str, *, key: bool = False) -> Problem:
         line, col = self.where(path, key=key)
         return Problem(self.path, line, col, message)
 
@@ -94,7 +94,7 @@ class _Builder:
             message = f"'{node.value}' is not a valid {kind}; put it in quotes if it is text"
             raise yaml.constructor.ConstructorError(None, None, message, node.start_mark) from exc
 
-    def build(self, node: yaml.Node, path: Path) -> Any:
+    def build(self, node: yaml.Node, path: DataPath) -> Any:
         self.source.values[path] = _position(node.start_mark)
         if isinstance(node, yaml.CollectionNode):
             if id(node) in self.open:
@@ -108,7 +108,7 @@ class _Builder:
                 self.open.discard(id(node))
         return self.scalar(node)
 
-    def _collection(self, node: yaml.CollectionNode, path: Path) -> Any:
+    def _collection(self, node: yaml.CollectionNode, path: DataPath) -> Any:
         if isinstance(node, yaml.MappingNode):
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 
-from macros.outputs import routes
 from macros.outputs.checklists import COLUMNS
 from macros.outputs.crosswalks import RELATIONSHIPS
 from macros.rules.scoring import STATUSES
@@ -146,8 +145,6 @@ def model_script(exported: str, version: str) -> str:
     )
 
 
-def files(exported: str, version: str) -> dict[str, str]:
-    return {
-        routes.MODEL_SCRIPT: model_script(exported, version),
-        routes.ASSESSMENT_SCHEMA: json.dumps(schema_dict(), indent=2, ensure_ascii=False) + "\n",
-    }
+def schema_json() -> str:
+    """downloads/assessment.schema.json."""
+    return json.dumps(schema_dict(), indent=2, ensure_ascii=False) + "\n"

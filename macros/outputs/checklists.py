@@ -97,3 +97,27 @@ def to_csv(checklist: list[Row]) -> str:
     for row in checklist:
         writer.writerow([neutralize_formula(str(cell)) if isinstance(cell, str) else cell for cell in row.cells()])
     return out.getvalue()
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """The rows of one published selection, computed once and shared by its printable pages, CSV
+    files and workbooks."""
+
+    selection: Selection
+    by_practice: dict[str, list[Row]]
+
+    def rows(self, practice_ids: list[str]) -> list[Row]:
+        return [row for practice_id in practice_ids for row in self.by_practice[practice_id]]
+
+
+def checklists(model: Model) -> list[Checklist]:
+    """Every published selection with its rows, practice by practice."""
+    every = [p.id for p in model.practices]
+    found = []
+    for chosen in published(model):
+        by_practice: dict[str, list[Row]] = {practice_id: [] for practice_id in every}
+        for row in rows(model, every, chosen):
+            by_practice[row.practice].append(row)
+        found.append(Checklist(chosen, by_practice))
+    return found

@@ -248,10 +248,10 @@ def table_downloads(model: Model) -> dict[str, str]:
     index = Mappings(model)
     files = {}
     for framework in model.frameworks:
-        files[f"downloads/frameworks/{framework.id}.csv"] = to_csv(requirements_table(index, framework))
-        files[f"downloads/crosswalks/{framework.id}.csv"] = to_csv(practice_by_group(index, framework))
+        files[routes.requirements_csv(framework.id)] = to_csv(requirements_table(index, framework))
+        files[routes.crosswalk_csv(framework.id)] = to_csv(practice_by_group(index, framework))
     for first, second in framework_pairs(model):
-        files[f"downloads/crosswalks/{first.id}--{second.id}.csv"] = to_csv(derived_crosswalk(index, first, second))
+        files[routes.crosswalk_pair_csv(first.id, second.id)] = to_csv(derived_crosswalk(index, first, second))
     if model.mappings:
         columns = (
             "Framework",
@@ -279,5 +279,5 @@ def table_downloads(model: Model) -> dict[str, str]:
             )
             for e in model.mappings
         )
-        files["downloads/mappings.csv"] = to_csv(Table(columns, rows))
+        files[routes.MAPPINGS_CSV] = to_csv(Table(columns, rows))
     return files

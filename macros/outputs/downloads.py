@@ -1,5 +1,7 @@
-"""Every file the site offers for download, with what it is for: the model export, crosswalk and
-mapping tables, and the checklists. Generated files, so every link to them is checked."""
+"""The registry of downloads: every file the site offers, declared once with its path (from
+routes), what it is for and what makes it. The Downloads page lists it, practice pages and
+printable checklists link into it, and the offline copy carries it; generated files, so every
+link to them is checked by MkDocs."""
 
 from __future__ import annotations
 
@@ -13,10 +15,10 @@ import xlsxwriter
 
 from macros.data.cache import cache_dir
 from macros.model.records import Model
-from macros.outputs import checklists, routes, workbook
+from macros.outputs import assessment_file, checklists, routes, workbook
+from macros.outputs.checklists import Checklist
 from macros.outputs.crosswalks import table_downloads
-from macros.outputs.export import downloads as model_downloads
-from macros.outputs.export import version_of
+from macros.outputs.export import export_json, export_schema, version_of
 from macros.rules import scoring
 from macros.rules.selection import Selection
 
@@ -45,59 +47,59 @@ class Offline:
     zip: bytes | None = None  # the zipped copy, offered for download
     this_copy: bool = False  # this build is the offline copy itself
 
-    def downloads(self) -> list[Download]:
-        if self.zip is None:
-            return []
-        purpose = (
-            "Unzip it and open smm-guide/index.html: every page, search, the checklists and the "
-            "self-assessment work from disk, with no network and no server."
-        )
-        return [Download(routes.OFFLINE_ZIP, self.zip, "Offline copy", "The whole site (zip)", purpose)]
-
 
 NO_OFFLINE_COPY = Offline()  # a build that neither offers the offline copy nor is it
 
 
-def checklist_path(variant: str, name: str, extension: str) -> str:
-    return routes.download(f"checklists/{variant}/{name}.{extension}")
+@dataclass(frozen=True)
+class Published:
+    """What the site publishes besides its pages: downloads (listed on the Downloads page) and the
+    files the assessment page reads (not listed)."""
+
+    downloads: list[Download]
+    assets: dict[str, str]
+
+    def files(self) -> dict[str, str | bytes]:
+        return {d.path: d.content for d in self.downloads} | self.assets
 
 
 # Everything a workbook's bytes depend on besides the model version, for the cache key.
 WORKBOOK_CODE = tuple(Path(str(module.__file__)) for module in (workbook, checklists, scoring))
 
 
-def _workbook(model: Model, version: str, variant: Selection, practice_ids: list[str]) -> bytes:
+def _workbook(model: Model, version: str, checklist: Checklist, practice_ids: list[str]) -> bytes:
     """A workbook, reused from an earlier build when nothing it depends on has changed.
 
     Writing 38 workbooks takes a noticeable share of a build; like the compile cache, this is
     only an optimization, keyed by everything the bytes depend on.
     """
-    parts = [version, variant.id, *practice_ids, os.environ.get("SOURCE_DATE_EPOCH", ""), xlsxwriter.__version__]
+    chosen = checklist.selection
+    parts = [version, chosen.id, *practice_ids, os.environ.get("SOURCE_DATE_EPOCH", ""), xlsxwriter.__version__]
     parts += [hashlib.sha256(path.read_bytes()).hexdigest() for path in WORKBOOK_CODE]
     key = hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
     folder = cache_dir("workbooks")
     cached = folder / f"{key}.xlsx" if folder else None
     if cached and cached.is_file():
         return cached.read_bytes()
-    data = workbook.workbook_bytes(model, variant, practice_ids, version)
+    data = workbook.workbook_bytes(model, chosen, practice_ids, version, checklist.rows(practice_ids))
     if cached:
         with contextlib.suppress(OSError):
             cached.write_bytes(data)
     return data
 
 
-def _checklists(model: Model, version: str) -> list[Download]:
+def _checklists(model: Model, version: str, published: list[Checklist]) -> list[Download]:
     found = []
-    for variant in checklists.published(model):
-        group = f"Checklists: {variant.title.lower()}"
+    for checklist in published:
+        group = f"Checklists: {checklist.selection.title.lower()}"
         scopes = [("all", "All practices", [p.id for p in model.practices])]
         scopes += [(p.id, p.name, [p.id]) for p in model.practices]
         for name, title, practice_ids in scopes:
-            rows = checklists.rows(model, practice_ids, variant)
+            rows = checklist.rows(practice_ids)
             found.append(
                 Download(
-                    checklist_path(variant.id, name, "xlsx"),
-                    _workbook(model, version, variant, practice_ids),
+                    routes.checklist_file(checklist.selection.id, name, "xlsx"),
+                    _workbook(model, version, checklist, practice_ids),
                     group,
                     f"{title}: assessment workbook",
                     "Targets with archetype suggestions, the checklist with status dropdowns, a summary that "
@@ -106,7 +108,7 @@ def _checklists(model: Model, version: str) -> list[Download]:
             )
             found.append(
                 Download(
-                    checklist_path(variant.id, name, "csv"),
+                    routes.checklist_file(checklist.selection.id, name, "csv"),
                     checklists.to_csv(rows),
                     group,
                     f"{title} ({len(rows)} items)",
@@ -121,7 +123,7 @@ def _tables(model: Model) -> list[Download]:
     found = []
     for path, content in table_downloads(model).items():
         name = path.rsplit("/", 1)[-1].removesuffix(".csv")
-        if path.startswith("downloads/frameworks/"):
+        if path.startswith(routes.requirements_csv("")[: -len(".csv")]):
             title, purpose = f"{names[name].short_name} requirements", "Each requirement with its practices and levels."
         elif "--" in name:
             first, second = (names[part].short_name for part in name.split("--"))
@@ -134,22 +136,49 @@ def _tables(model: Model) -> list[Download]:
     return found
 
 
-def all_downloads(model: Model) -> list[Download]:
-    exports = model_downloads(model)
-    found = [
+def _offline(offline: Offline) -> list[Download]:
+    if offline.zip is None:
+        return []
+    purpose = (
+        "Unzip it and open smm-guide/index.html: every page, search, the checklists and the "
+        "self-assessment work from disk, with no network and no server."
+    )
+    return [Download(routes.OFFLINE_ZIP, offline.zip, "Offline copy", "The whole site (zip)", purpose)]
+
+
+def published(model: Model, published_checklists: list[Checklist], offline: Offline = NO_OFFLINE_COPY) -> Published:
+    """Every download of the site and the assessment page's model script, in the order the
+    Downloads page lists them (within a group)."""
+    exported = export_json(model)
+    version = version_of(exported)
+    model_files = [
         Download(
             routes.MODEL_JSON,
-            exports[routes.MODEL_JSON],
+            exported,
             "The model",
             "The whole model",
             "Every level, practice, indicator, profile, framework and mapping, for other tools.",
         ),
         Download(
             routes.MODEL_SCHEMA,
-            exports[routes.MODEL_SCHEMA],
+            export_schema(),
             "The model",
             "Its JSON Schema",
             "Describes and validates the model file.",
         ),
     ]
-    return found + _tables(model) + _checklists(model, version_of(exports[routes.MODEL_JSON]))
+    schema = Download(
+        routes.ASSESSMENT_SCHEMA,
+        assessment_file.schema_json(),
+        "Self-assessment",
+        "Saved assessment: JSON Schema",
+        "Describes the JSON file the self-assessment page exports and imports.",
+    )
+    offered = model_files + _tables(model) + _checklists(model, version, published_checklists) + [schema]
+    offered += _offline(offline)
+    return Published(offered, {routes.MODEL_SCRIPT: assessment_file.model_script(exported, version)})
+
+
+def checklist_offers(checklist_list: list[Checklist]) -> list[Selection]:
+    """The selections whose checklists are downloads, for the links on practice pages."""
+    return [checklist.selection for checklist in checklist_list]

@@ -8,7 +8,7 @@ it, so contributor text can never become HTML, attribute lists or template code.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
@@ -16,7 +16,9 @@ from markupsafe import Markup
 
 from macros.data.cache import cache_dir
 from macros.model.records import HIGHEST_LEVEL, LEVEL_NUMBERS, LOWEST_LEVEL, Model, Profile
-from macros.outputs import checklists, routes
+from macros.outputs import routes
+from macros.outputs.changes import NO_HISTORY, History
+from macros.outputs.checklists import Checklist, checklists
 from macros.outputs.crosswalks import (
     RELATIONSHIPS,
     Mappings,
@@ -27,9 +29,8 @@ from macros.outputs.crosswalks import (
     practice_by_group,
     requirements_table,
 )
-from macros.outputs.downloads import NO_OFFLINE_COPY, Offline
+from macros.outputs.downloads import NO_OFFLINE_COPY, Download, Offline, checklist_offers
 from macros.outputs.escape import escape_markdown, one_line, plain, unmarked
-from macros.review.releases import NO_HISTORY, History
 from macros.rules.suggestion import archetype_suggestions
 
 # Top-level nav positions of generated sections; hand-written pages set theirs with `nav_order`.
@@ -135,7 +136,7 @@ class PageRenderer:
         return GeneratedPage(spec.path, body.rstrip("\n") + "\n", spec.source, spec.nav, spec.index)
 
 
-def _model_pages(model: Model) -> Iterator[PageSpec]:
+def _model_pages(model: Model, published: list[Checklist]) -> Iterator[PageSpec]:
     mappings = Mappings(model)
     yield PageSpec("model", routes.MODEL, "domains.yaml", ("Model overview",))
     yield PageSpec("glossary", routes.GLOSSARY, "glossary.yaml", ("Glossary",))
@@ -146,8 +147,9 @@ def _model_pages(model: Model) -> Iterator[PageSpec]:
         yield PageSpec("level", routes.level(level.level), "levels.yaml", ("Levels", title), context=context)
 
 
-def _practice_pages(model: Model) -> Iterator[PageSpec]:
+def _practice_pages(model: Model, published: list[Checklist]) -> Iterator[PageSpec]:
     mappings = Mappings(model)
+    offers = checklist_offers(published)
     for domain in model.domains:
         section = ("Practices", domain.name)
         yield PageSpec("domain", routes.domain(domain.id), "domains.yaml", section, True, {"domain": domain})
@@ -167,6 +169,7 @@ def _practice_pages(model: Model) -> Iterator[PageSpec]:
                     "following": following,
                     "mappings": mappings,
                     "relationships": RELATIONSHIPS,
+                    "offers": offers,
                 }
                 nav = (*section, sub.name, practice.name)
                 yield PageSpec("practice", routes.practice(practice_id), practice.source, nav, context=context)
@@ -178,7 +181,7 @@ def _tag_counts(profile: Profile) -> Counter:
     )
 
 
-def _profile_pages(model: Model) -> Iterator[PageSpec]:
+def _profile_pages(model: Model, published: list[Checklist]) -> Iterator[PageSpec]:
     for profile in model.profiles:
         section = ("Profiles", profile.name)
         context = {"profile": profile}
@@ -228,7 +231,7 @@ def _archetype_pages(model: Model, profile: Profile, section: tuple[str, ...]) -
             )
 
 
-def _framework_pages(model: Model) -> Iterator[PageSpec]:
+def _framework_pages(model: Model, published: list[Checklist]) -> Iterator[PageSpec]:
     if not model.frameworks:
         return
     index = Mappings(model)
@@ -279,29 +282,31 @@ def _framework_pages(model: Model) -> Iterator[PageSpec]:
     yield PageSpec("coverage", routes.COVERAGE, None, ("Frameworks", "Coverage gaps"), context=shared)
 
 
-def _checklist_pages(model: Model) -> Iterator[PageSpec]:
+def _checklist_pages(model: Model, published: list[Checklist]) -> Iterator[PageSpec]:
     section = ("Assess", "Printable checklists")
-    variants = checklists.published(model)
+    variants = [checklist.selection for checklist in published]
     yield PageSpec("checklists", routes.CHECKLISTS, None, section, True, {"variants": variants})
-    for variant in variants:
-        by_practice: dict[str, list] = {p.id: [] for p in model.practices}
-        for row in checklists.rows(model, [p.id for p in model.practices], variant):
-            by_practice[row.practice].append(row)
+    for checklist in published:
         scopes = [("all", [p.id for p in model.practices])] + [(p.id, [p.id]) for p in model.practices]
         for name, practice_ids in scopes:
-            context = {"variant": variant, "name": name, "practice_ids": practice_ids, "checklist_rows": by_practice}
-            yield PageSpec("checklist", routes.checklist(variant.id, name), None, (), context=context)
+            context = {
+                "variant": checklist.selection,
+                "name": name,
+                "practice_ids": practice_ids,
+                "checklist_rows": checklist.by_practice,
+            }
+            yield PageSpec("checklist", routes.checklist(checklist.selection.id, name), None, (), context=context)
     yield PageSpec("scoring", routes.SCORING, "scoring-vectors.yaml", ("Assess", "How scoring works"))
 
 
-def _assess_pages(model: Model) -> Iterator[PageSpec]:
+def _assess_pages(model: Model, published: list[Checklist]) -> Iterator[PageSpec]:
     """The in-browser self-assessment: the index page of the Assess section (content/assets/assess.js)."""
     characterized = [profile for profile in model.profiles if profile.dimensions]
     yield PageSpec("assess", routes.ASSESS, None, ("Assess",), True, {"characterized": characterized})
 
 
 # Every page kind family; a new one is one generator here plus its templates.
-PAGE_KINDS: tuple[Callable[[Model], Iterator[PageSpec]], ...] = (
+PAGE_KINDS: tuple[Callable[[Model, list[Checklist]], Iterator[PageSpec]], ...] = (
     _model_pages,
     _practice_pages,
     _profile_pages,
@@ -311,19 +316,24 @@ PAGE_KINDS: tuple[Callable[[Model], Iterator[PageSpec]], ...] = (
 )
 
 
-def page_specs(model: Model) -> list[PageSpec]:
-    return [spec for kind in PAGE_KINDS for spec in kind(model)]
+def page_specs(model: Model, published: list[Checklist]) -> list[PageSpec]:
+    return [spec for kind in PAGE_KINDS for spec in kind(model, published)]
 
 
 def generate_pages(
-    model: Model, downloads: list | None = None, reference: list | None = None, build: BuildContext = NO_CONTEXT
+    model: Model,
+    published: list[Checklist] | None = None,
+    downloads: Sequence[Download] = (),
+    reference: list | None = None,
+    build: BuildContext = NO_CONTEXT,
 ) -> list[GeneratedPage]:
-    """Every generated page of the site, in a stable order; `downloads` are listed on the Downloads
-    page, `reference` (macros/reference.py, read from the schemas) makes the Data reference page,
-    `build` says what the build knows besides the data."""
+    """Every generated page of the site, in a stable order: `published` are the checklists of the
+    published selections, `downloads` the registry the Downloads page lists, `reference`
+    (macros/data/reference.py, read from the schemas) makes the Data reference page, `build` says
+    what the build knows besides the data."""
     renderer = PageRenderer(model, build.edit_url)
-    specs = page_specs(model)
-    context = {"downloads": downloads or [], "offline": build.offline}
+    specs = page_specs(model, checklists(model) if published is None else published)
+    context = {"downloads": downloads, "offline": build.offline}
     specs.append(PageSpec("downloads", routes.DOWNLOADS, None, ("Assess", "Downloads"), context=context))
     specs.append(PageSpec("changes", routes.CHANGES, None, ("Changes",), context={"history": build.history}))
     if reference:

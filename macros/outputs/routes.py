@@ -88,6 +88,26 @@ def download(name: str) -> str:
     return f"downloads/{name}"
 
 
+def checklist_file(selection_id: str, scope: str, extension: str) -> str:
+    """A checklist download: scope a practice id or "all", extension "csv" or "xlsx"."""
+    return download(f"checklists/{selection_id}/{scope}.{extension}")
+
+
+def requirements_csv(framework_id: str) -> str:
+    return download(f"frameworks/{framework_id}.csv")
+
+
+def crosswalk_csv(framework_id: str) -> str:
+    return download(f"crosswalks/{framework_id}.csv")
+
+
+def crosswalk_pair_csv(first_id: str, second_id: str) -> str:
+    return download(f"crosswalks/{first_id}--{second_id}.csv")
+
+
+MAPPINGS_CSV = "downloads/mappings.csv"
+
+
 def profile_compare(profile_id: str, domain_id: str) -> str:
     return f"profiles/{profile_id}/compare-{domain_id}.md"
 

@@ -17,7 +17,7 @@ from xlsxwriter import Workbook
 from xlsxwriter.utility import xl_col_to_name
 
 from macros.model.records import LEVEL_NUMBERS, Model
-from macros.outputs.checklists import COLUMNS, rows
+from macros.outputs.checklists import COLUMNS, Row, rows
 from macros.outputs.export import NOTICE, model_version
 from macros.rules import scoring
 from macros.rules.selection import Selection
@@ -99,10 +99,9 @@ def _targets(book, fmt, model: Model, variant: Selection, practice_ids: list[str
     sheet.freeze_panes(1, 0)
 
 
-def _checklist(book, fmt, model: Model, variant: Selection, practice_ids: list[str]) -> int:
+def _checklist(book, fmt, checklist: list[Row]) -> int:
     sheet = book.add_worksheet("Checklist")
     _write_row(sheet, 0, COLUMNS, fmt["header"])
-    checklist = rows(model, practice_ids, variant)
     for row, item in enumerate(checklist, start=1):
         _write_row(sheet, row, item.cells())
     last = max(len(checklist), 1)
@@ -228,7 +227,7 @@ def _about(book, fmt, version: str, variant: Selection, practice_ids: list[str],
     entries = (
         ("Title", f"smm-guide self-assessment workbook: {variant.title}"),
         ("Model version", version),
-        ("Selection", variant.id),
+        ("Variant", variant.id),
         ("Practices", ", ".join(practice_ids)),
         ("Generated", generated.strftime("%Y-%m-%d")),
         ("Scoring rule", rule_in_words()),
@@ -242,10 +241,17 @@ def _about(book, fmt, version: str, variant: Selection, practice_ids: list[str],
     sheet.set_column(1, 1, 100, fmt["wrap"])
 
 
-def workbook_bytes(model: Model, variant: Selection, practice_ids: list[str], version: str | None = None) -> bytes:
+def workbook_bytes(
+    model: Model,
+    variant: Selection,
+    practice_ids: list[str],
+    version: str | None = None,
+    checklist: list[Row] | None = None,
+) -> bytes:
     """The .xlsx of one checklist variant for the given practices (one, or all), in model order.
 
-    `version` is export.model_version(model); pass it when making many workbooks of one model.
+    `version` is export.model_version(model) and `checklist` the rows of these practices in this
+    selection; pass them when making many workbooks of one model, so they are computed once.
     """
     wanted = set(practice_ids)
     ordered = [p.id for p in model.practices if p.id in wanted]
@@ -262,7 +268,7 @@ def workbook_bytes(model: Model, variant: Selection, practice_ids: list[str], ve
         "date": book.add_format({"num_format": "yyyy-mm-dd", "valign": "top"}),
     }
     _targets(book, fmt, model, variant, ordered)
-    last = _checklist(book, fmt, model, variant, ordered)
+    last = _checklist(book, fmt, rows(model, ordered, variant) if checklist is None else checklist)
     _summary(book, fmt, model, ordered, last)
     _about(book, fmt, version or model_version(model), variant, ordered, generated)
     book.close()

@@ -8,32 +8,14 @@ CLI's part (`read_history`); the page only renders the `History` it is given.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from macros.data.problems import DataError
 from macros.model.records import Model
+from macros.outputs.changes import History, Release
 from macros.review.diff import changes_markdown, diff, git, load_side
 
 RELEASE_TAG = re.compile(r"^v(\d+)\.(\d+)\.(\d+)$")
-
-
-@dataclass(frozen=True)
-class Release:
-    tag: str
-    date: str  # YYYY-MM-DD: the tag's date (an annotated tag's), else its commit's
-    changes: str  # Markdown: the diff from the release before; for the first release, what it holds
-    problem: str | None = None  # why the changes could not be listed (data this version cannot read)
-
-
-@dataclass(frozen=True)
-class History:
-    releases: tuple[Release, ...] = ()  # newest first
-    unreleased: str | None = None  # the diff from the last release to the data of this build
-    missing: str | None = None  # why there is no history (not a git checkout, data outside the repository)
-
-
-NO_HISTORY = History(missing="this build was made without the release history")
 
 
 def release_tags(repo: Path) -> list[tuple[str, str]]:

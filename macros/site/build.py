@@ -15,9 +15,8 @@ import yaml
 from macros.data.loader import DEFAULT_DATA_DIR, display_path
 from macros.data.reference import kind_docs
 from macros.model.records import Model
-from macros.outputs import assessment_file, routes
-from macros.outputs.downloads import Download, all_downloads
-from macros.outputs.export import version_of
+from macros.outputs import downloads
+from macros.outputs.checklists import checklists
 from macros.outputs.pages import NAV_ORDER, NO_CONTEXT, BuildContext, GeneratedPage, abbreviations, generate_pages
 from macros.site.content import NavEntry, nav_entry, render_content_page
 
@@ -80,31 +79,16 @@ def site_nav(pages: list[GeneratedPage], entries: list[NavEntry]) -> list:
     return [emit(title, root[title]) for title in ranked]
 
 
-def _assessment_files(offered: list[Download]) -> tuple[list[Download], dict[str, str]]:
-    """The self-assessment's schema (a download) and the model script its page reads."""
-    exported = next(str(d.content) for d in offered if d.path == routes.MODEL_JSON)
-    generated = assessment_file.files(exported, version_of(exported))
-    schema = Download(
-        routes.ASSESSMENT_SCHEMA,
-        generated.pop(routes.ASSESSMENT_SCHEMA),
-        "Self-assessment",
-        "Saved assessment: JSON Schema",
-        "Describes the JSON file the self-assessment page exports and imports.",
-    )
-    return [schema], generated
-
-
 def build_outputs(
     model: Model, content_dir: Path, data_dir: Path | None = None, build: BuildContext = NO_CONTEXT
 ) -> Outputs:
     """Pages, downloads, nav and tooltips; with `data_dir`, also the Data reference from its schemas;
     `build`: the offline copy, the release history and edit links."""
-    offered = all_downloads(model)
-    extra, scripts = _assessment_files(offered)
-    offered += extra + build.offline.downloads()
-    pages = generate_pages(model, offered, kind_docs(data_dir) if data_dir else None, build)
+    published = checklists(model)
+    offered = downloads.published(model, published, build.offline)
+    pages = generate_pages(model, published, offered.downloads, kind_docs(data_dir) if data_dir else None, build)
     entries = [entry for path, text in content_markdown(content_dir).items() if (entry := nav_entry(path, text))]
-    files = {download.path: download.content for download in offered} | scripts
+    files = offered.files()
     return Outputs(model, pages, files, site_nav(pages, entries), abbreviations(model))
 
 

@@ -11,61 +11,21 @@ from pathlib import Path
 import pytest
 
 from macros.data.kinds import KINDS
-from macros.data.loader import display_path, load_model
+from macros.data.loader import load_model
 from macros.data.problems import DataError
-from tests.conftest import MINI, append, edit, located, problems_of, where
+from tests.conftest import append, edit, located
+from tests.data.loading import _dimension, at, linked_copy, only, shown, spot, value_at
 
 QUOTE_HINT = "; put it in quotes"
 
 
 @pytest.fixture
 def mini(tmp_path: Path) -> Path:
-    """A writable copy of the small fixture data set, whose schema folder links to the project's.
-
-    Linking saves half the files of every copy; no test here writes into `schema/` through it.
-    """
-    target = tmp_path / "data"
-    shutil.copytree(MINI, target, ignore=shutil.ignore_patterns("schema"))
-    (target / "schema").symlink_to((MINI / "schema").resolve(), target_is_directory=True)
-    return target
+    return linked_copy(tmp_path)
 
 
 ID_HINT = "use lowercase letters, digits and single hyphens"
 LEVEL_KEYS = "level keys are 1, 2, 3 and 4"
-
-
-def spot(path: Path, needle: str, occurrence: int = 1) -> tuple[int, int]:
-    """Line and column (1-based) of the start of the `occurrence`-th `needle` in the file."""
-    text = path.read_text(encoding="utf-8")
-    at = -1
-    for _ in range(occurrence):
-        at = text.index(needle, at + 1)
-    return text[:at].count("\n") + 1, at - (text.rfind("\n", 0, at) + 1) + 1
-
-
-def value_at(path: Path, needle: str, occurrence: int = 1) -> tuple[int, int]:
-    """Where the value of `key: value` starts, for a `needle` of the form 'key: value'."""
-    line, col = spot(path, needle, occurrence)
-    return line, col + needle.index(": ") + 2
-
-
-def shown(path: Path) -> str:
-    """A path as the loader writes it in messages."""
-    return display_path(path)
-
-
-def only(data_dir: Path) -> tuple[str, int, int, str]:
-    """The single problem of loading `data_dir`."""
-    found = located(data_dir)
-    assert len(found) == 1, found
-    return found[0]
-
-
-def at(data_dir: Path, file: str, message: str) -> tuple[int, int]:
-    """Line and column of the single problem in `file` whose message is exactly `message`."""
-    found = [(line, col) for rel, line, col, text in located(data_dir) if rel == file and text == message]
-    assert len(found) == 1, located(data_dir)
-    return found[0]
 
 
 # --- The fixture ---------------------------------------------------------------------------------
@@ -446,48 +406,6 @@ def test_enum(mini, rel, old, new, message):
     assert only(mini) == (rel, line, col, message)
 
 
-def _items(path: Path, start: str, end: str) -> tuple[str, str, str]:
-    text = path.read_text()
-    i, j = text.index(start), text.index(end)
-    return text[:i], text[i:j], text[j:]
-
-
-def test_too_many_considerations_uses_the_label(mini):
-    path = mini / "profiles/pos/practices/p-one.yaml"
-    before, level_two, after = _items(path, "    - id: pos-p-one-2-1", "  3:\n")
-    extra = "".join(level_two.replace("pos-p-one-2-", f"pos-p-one-2-{n}") for n in ("1", "2"))
-    path.write_text(before + level_two + extra[: extra.index("    - id: pos-p-one-2-22")] + after)
-    line, col = spot(path, "- id: pos-p-one-2-1")
-    message = "level 2's considerations has 5 item(s); it needs at most 4"
-    assert only(mini) == ("profiles/pos/practices/p-one.yaml", line, col, message)
-
-
-def test_four_considerations_are_fine(mini):
-    path = mini / "profiles/pos/practices/p-one.yaml"
-    before, level_two, after = _items(path, "    - id: pos-p-one-2-1", "  3:\n")
-    extra = level_two.replace("pos-p-one-2-2", "pos-p-one-2-4").replace("pos-p-one-2-1", "pos-p-one-2-3")
-    path.write_text(before + level_two + extra + after)
-    assert len(load_model(mini).profile("pos").considerations("p-one", 2)) == 4
-
-
-def test_too_few_considerations(mini):
-    path = mini / "profiles/pos/practices/p-one.yaml"
-    before, _, after = _items(path, "    - id: pos-p-one-2-2", "  3:\n")
-    path.write_text(before + after)
-    line, col = spot(path, "- id: pos-p-one-2-1")
-    message = "level 2's considerations has 1 item(s); it needs at least 2"
-    assert only(mini) == ("profiles/pos/practices/p-one.yaml", line, col, message)
-
-
-def test_too_few_indicators_uses_the_label(mini):
-    path = mini / "practices/p-one.yaml"
-    before, _, after = _items(path, "      - id: p-one-2-3", "  3:\n")
-    path.write_text(before + after)
-    line, col = spot(path, "- id: p-one-2-1")
-    message = "level 2's indicators has 2 item(s); it needs at least 3"
-    assert only(mini) == ("practices/p-one.yaml", line, col, message)
-
-
 @pytest.mark.parametrize(
     ("rel", "old", "new", "needle", "message"),
     [
@@ -518,17 +436,6 @@ def test_list_sizes(mini, rel, old, new, needle, message):
     path = mini / rel
     edit(path, old, new)
     assert only(mini) == (rel, *spot(path, needle), message)
-
-
-def test_minimum_number_of_options(mini):
-    path = mini / "profiles/pos/dimensions.yaml"
-    text = path.read_text()
-    path.write_text(text[: text.index("      - id: hypermarket")])
-    assert only(mini) == (
-        "profiles/pos/dimensions.yaml",
-        *spot(path, "- id: kiosk"),
-        "'options' has 1 item(s); it needs at least 2",
-    )
 
 
 def test_empty_text(mini):
@@ -689,19 +596,6 @@ def test_markup_in_fields_that_are_not_prose(mini, rel, old, new, message):
 # --- Ids: unique, and defined before use (macros/registry.py) ----------------------------------------
 
 
-def _dimension(dim_id: str, options: tuple[str, str]) -> str:
-    lines = [f"  - id: {dim_id}", "    name: Again", "    question: Again?", "    description: Again.", "    options:"]
-    for option in options:
-        lines += [
-            f"      - id: {option}",
-            "        name: Option",
-            "        description: An option.",
-            "        effects:",
-            "          - {practice: p-two, direction: up, why: Because.}",
-        ]
-    return "\n".join(lines) + "\n"
-
-
 DUPLICATES = [
     # (file, text to replace or None to append, new text, what, id, file of the first, its declaration)
     (
@@ -846,91 +740,6 @@ def test_duplicate_id_names_the_first_place(mini, rel, old, new, what, value, fi
     assert at(mini, rel, message) == (line, col)
 
 
-def test_practice_id_must_match_the_file_name(mini):
-    (mini / "practices/p-one.yaml").rename(mini / "practices/p-uno.yaml")
-    assert only(mini) == ("practices/p-uno.yaml", 2, 5, "id 'p-one' must match the file name 'p-uno'")
-
-
-def test_profile_id_must_match_the_folder_name(mini):
-    (mini / "profiles/pos").rename(mini / "profiles/shop")
-    assert only(mini) == ("profiles/shop/profile.yaml", 2, 5, "id 'pos' must match the folder name 'shop'")
-
-
-def test_profile_practice_must_match_the_file_name(mini):
-    folder = mini / "profiles/pos/practices"
-    (folder / "p-one.yaml").rename(folder / "p-two.yaml")
-    assert only(mini) == (
-        "profiles/pos/practices/p-two.yaml",
-        2,
-        11,
-        "practice 'p-one' must match the file name 'p-two'",
-    )
-
-
-def test_order_used_twice(mini):
-    line = edit(mini / "practices/p-two.yaml", "order: 2", "order: 1")
-    message = f"order 1 is already used by {shown(mini / 'practices/p-one.yaml')}"
-    assert only(mini) == ("practices/p-two.yaml", line, 8, message)
-
-
-def test_domain_does_not_contain_the_subdomain(mini):
-    append(
-        mini / "domains.yaml",
-        "  - id: second-domain\n    name: Second\n    description: Second.\n    subdomains:\n"
-        "      - id: sub-c\n        name: C\n        description: C.\n",
-    )
-    # Almost right: a domain that exists, but not the one of the subdomain.
-    line = edit(mini / "practices/p-two.yaml", "domain: first-domain", "domain: second-domain")
-    message = "domain 'second-domain' does not contain subdomain 'sub-b' (it belongs to 'first-domain')"
-    assert only(mini) == ("practices/p-two.yaml", line, 9, message)
-
-
-def test_unknown_domain_with_a_known_subdomain(mini):
-    line = edit(mini / "practices/p-two.yaml", "domain: first-domain", "domain: frist-domain")
-    message = "domain 'frist-domain' does not contain subdomain 'sub-b' (it belongs to 'first-domain')"
-    assert only(mini) == ("practices/p-two.yaml", line, 9, message)
-
-
-def test_practice_related_to_itself(mini):
-    line = edit(mini / "practices/p-one.yaml", "  - p-two\n", "  - p-one\n")
-    assert only(mini) == ("practices/p-one.yaml", line, 5, "a practice cannot be related to itself")
-
-
-@pytest.mark.parametrize(
-    ("rel", "after", "see"),
-    [
-        ("practices/p-one.yaml", "        evidence: Evidence 1.\n", "        see: [p-two-1-1, p-one-1-1]\n"),
-        (
-            "profiles/pos/practices/p-one.yaml",
-            "      tags: [terminal, store]\n",
-            "      see: [p-one-1-1, pos-p-one-1-1]\n",
-        ),
-    ],
-)
-def test_item_refers_to_itself(mini, rel, after, see):
-    path = mini / rel
-    line = edit(path, after, after + see) + 1
-    col = see.index(",") + 3
-    assert only(mini) == (rel, line, col, "an item cannot refer to itself")
-
-
-@pytest.mark.parametrize(
-    ("target", "hint"),
-    [
-        ("p-one-1-11", "; did you mean 'p-one-1-1'?"),
-        ("pos-p-one-4-11", "; did you mean 'pos-p-one-4-1'?"),
-        # Items come from many files and are too many to list: no choices, no single home.
-        ("zzz", ""),
-    ],
-)
-def test_see_unknown_item(mini, target, hint):
-    path = mini / "practices/p-two.yaml"
-    line = (
-        edit(path, "        evidence: Evidence 2.\n", f"        evidence: Evidence 2.\n        see: [{target}]\n") + 1
-    )
-    assert only(mini) == ("practices/p-two.yaml", line, 15, f"unknown indicator or consideration '{target}'{hint}")
-
-
 @pytest.mark.parametrize(
     ("rel", "old", "new", "needle", "message"),
     [
@@ -1036,19 +845,6 @@ def test_unknown_reference(mini, rel, old, new, needle, message):
     assert only(mini) == (rel, *spot(path, needle), message)
 
 
-def test_profile_practice_for_an_unknown_practice(mini):
-    folder = mini / "profiles/pos/practices"
-    (folder / "p-one.yaml").rename(folder / "p-three.yaml")
-    line = edit(folder / "p-three.yaml", "practice: p-one", "practice: p-three")
-    text = (folder / "p-three.yaml").read_text()
-    (folder / "p-three.yaml").write_text(text.replace("id: pos-p-one-", "id: pos-p-three-"))
-    # Practices come from several files: the choices, without a single home.
-    message = "unknown practice 'p-three'; choose from: p-one, p-two"
-    # (Whatever referred to the renamed consideration ids may complain too: only the profile is looked at.)
-    in_profiles = [problem for problem in located(mini) if problem[0].startswith("profiles/")]
-    assert in_profiles == [("profiles/pos/practices/p-three.yaml", line, 11, message)]
-
-
 @pytest.mark.parametrize(
     ("rel", "old", "new", "message"),
     [
@@ -1091,142 +887,6 @@ def test_item_id_says_where_the_item_sits(mini, rel, old, new, message):
     assert only(mini) == (rel, *value_at(path, new), message)
 
 
-# --- Archetypes: every dimension and every practice, nothing else -------------------------------------
-
-
-def test_archetype_missing_a_dimension(mini):
-    append(mini / "profiles/pos/dimensions.yaml", _dimension("payment", ("cash", "card")))
-    path = mini / "profiles/pos/archetypes.yaml"
-    first, second = spot(path, "characterization:"), spot(path, "characterization:", 2)
-    message = "missing dimension(s): payment"
-    assert located(mini) == [
-        ("profiles/pos/archetypes.yaml", *first, message),
-        ("profiles/pos/archetypes.yaml", *second, message),
-    ]
-
-
-def test_archetype_unknown_dimension(mini):
-    path = mini / "profiles/pos/archetypes.yaml"
-    line = edit(path, "store-size: kiosk", "store-sise: kiosk")
-    assert located(mini) == [
-        ("profiles/pos/archetypes.yaml", line - 1, 5, "missing dimension(s): store-size"),
-        ("profiles/pos/archetypes.yaml", line, 7, "unknown dimension 'store-sise'; did you mean 'store-size'?"),
-    ]
-
-
-def test_archetype_missing_a_practice(mini):
-    path = mini / "profiles/pos/archetypes.yaml"
-    edit(path, "      p-two: {level: 1, why: Little to manage.}\n  - id: big-box", "  - id: big-box")
-    assert only(mini) == ("profiles/pos/archetypes.yaml", *spot(path, "targets:"), "missing practice(s): p-two")
-
-
-def test_archetype_unknown_practice_points_at_the_key(mini):
-    path = mini / "profiles/pos/archetypes.yaml"
-    extra = "      p-three:\n        level: 1\n        why: Not a practice.\n"
-    line = edit(path, "  - id: big-box", extra + "  - id: big-box")
-    assert only(mini) == (
-        "profiles/pos/archetypes.yaml",
-        line,
-        7,
-        "unknown practice 'p-three'; choose from: p-one, p-two",
-    )
-
-
-# --- Levels ---------------------------------------------------------------------------------------
-
-
-def test_levels_out_of_order(mini):
-    path = mini / "levels.yaml"
-    # Almost right: every level present once, two of them swapped.
-    first = edit(path, "  - level: 0\n", "  - level: 1\n")
-    second = edit(path, "  - level: 1\n    name: Minimum", "  - level: 0\n    name: Minimum")
-    assert located(mini) == [
-        ("levels.yaml", first, 12, "levels must be listed 0 to 4 in order; expected 0 here"),
-        ("levels.yaml", second, 12, "levels must be listed 0 to 4 in order; expected 1 here"),
-    ]
-
-
-# --- Profiles: folders, and ids scoped to one profile ----------------------------------------------
-
-
-def test_profile_folder_without_profile_yaml(mini):
-    (mini / "profiles/pos/profile.yaml").unlink()
-    # Each file of the folder says so once; its tags, ids and targets are not checked further.
-    message = "this profile folder has no profile.yaml"
-    assert located(mini) == [
-        ("profiles/pos/archetypes.yaml", 2, 1, message),
-        ("profiles/pos/dimensions.yaml", 2, 1, message),
-        ("profiles/pos/practices/p-one.yaml", 2, 1, message),
-    ]
-
-
-def copy_profile(mini: Path, name: str) -> Path:
-    """A second profile folder with its own profile and consideration ids; all else as in `pos`."""
-    folder = mini / "profiles" / name
-    shutil.copytree(mini / "profiles/pos", folder)
-    edit(folder / "profile.yaml", "id: pos\n", f"id: {name}\n")
-    edit(folder / "profile.yaml", "id_prefix: pos\n", f"id_prefix: {name}\n")
-    practice = folder / "practices/p-one.yaml"
-    practice.write_text(practice.read_text().replace("id: pos-", f"id: {name}-"))
-    return folder
-
-
-def test_second_profile_may_reuse_tag_dimension_option_and_archetype_ids(mini):
-    copy_profile(mini, "pos2")
-    model = load_model(mini)
-    first, second = model.profile("pos"), model.profile("pos2")
-    options = [[o.id for o in dim.options] for dim in first.dimensions]
-    assert options == [[o.id for o in dim.options] for dim in second.dimensions] == [["kiosk", "hypermarket"]]
-    assert [a.id for a in first.archetypes] == [a.id for a in second.archetypes]
-    assert [t.id for t in first.tags] == [t.id for t in second.tags]
-
-
-def test_same_option_twice_in_one_dimension_of_the_second_profile(mini):
-    folder = copy_profile(mini, "pos2")
-    line = edit(folder / "dimensions.yaml", "id: hypermarket", "id: kiosk")
-    first_line = spot(folder / "dimensions.yaml", "id: kiosk")[0]
-    message = (
-        f"option id 'kiosk' is already used in {shown(folder / 'dimensions.yaml')}:{first_line}; ids must be unique"
-    )
-    assert at(mini, "profiles/pos2/dimensions.yaml", message) == (line, 13)
-    # pos is untouched; pos2's archetype that chose the lost option is told what remains.
-    assert {rel for rel, *_ in located(mini)} == {"profiles/pos2/dimensions.yaml", "profiles/pos2/archetypes.yaml"}
-
-
-def test_same_option_id_in_two_dimensions_of_one_profile(mini):
-    append(mini / "profiles/pos/dimensions.yaml", _dimension("payment", ("kiosk", "hypermarket")))
-    path = mini / "profiles/pos/archetypes.yaml"
-    for option in ("kiosk", "hypermarket"):
-        edit(path, f"      store-size: {option}\n", f"      store-size: {option}\n      payment: {option}\n")
-    model = load_model(mini)
-    assert [dim.id for dim in model.profile("pos").dimensions] == ["store-size", "payment"]
-    assert dict(model.profile("pos").archetypes[0].characterization) == {"store-size": "kiosk", "payment": "kiosk"}
-
-
-def test_second_profile_with_the_same_profile_id(mini):
-    folder = copy_profile(mini, "pos2")
-    edit(folder / "profile.yaml", "id: pos2\nname: Point of Sale Profile\n", "name: Point of Sale Profile\nid: pos\n")
-    message = f"profile id 'pos' is already used in {shown(mini / 'profiles/pos/profile.yaml')}:2; ids must be unique"
-    assert at(mini, "profiles/pos2/profile.yaml", message) == (3, 5)
-    assert at(mini, "profiles/pos2/profile.yaml", "id 'pos' must match the folder name 'pos2'") == (3, 5)
-
-
-def test_tags_are_scoped_to_their_profile(mini):
-    folder = copy_profile(mini, "pos2")
-    edit(folder / "profile.yaml", "id: store\n", "id: shelf\n")
-    lines = (folder / "practices/p-one.yaml").read_text().splitlines()
-    home = shown(folder / "profile.yaml")
-    message = f"unknown tag 'store'; defined in {home}: shelf, terminal"
-    expected = [
-        ("profiles/pos2/practices/p-one.yaml", number, line.index("store") + 1, message)
-        for number, line in enumerate(lines, start=1)
-        if "tags:" in line and "store" in line
-    ]
-    # pos still defines store: only pos2's five uses are unknown.
-    assert len(expected) == 5
-    assert located(mini) == expected
-
-
 # --- One mistake, one problem: broken files claim their ids -------------------------------------------
 
 
@@ -1255,33 +915,6 @@ def test_broken_file_gives_one_problem(mini, rel, refers):
     rel_found, found_line, col, message = only(mini)
     assert (rel_found, found_line, col) == (rel, line, 1), refers
     assert message.startswith("unknown key 'xyzzy'; allowed keys: ")
-
-
-def test_broken_profile_yaml_does_not_make_tags_unknown(mini):
-    line = edit(mini / "profiles/pos/profile.yaml", "scope: industry-specific", "scope: shop")
-    message = "'scope' must be one of: industry-specific, system-specific"
-    assert only(mini) == ("profiles/pos/profile.yaml", line, 8, message)
-
-
-def test_unreadable_profile_yaml_does_not_make_tags_unknown(mini):
-    (mini / "profiles/pos/profile.yaml").write_bytes(b"id: [pos\n")
-    rel, line, _, message = only(mini)
-    assert (rel, line) == ("profiles/pos/profile.yaml", 2) and message.startswith("YAML syntax:")
-
-
-def test_broken_dimensions_do_not_make_archetype_dimensions_or_options_unknown(mini):
-    line = edit(mini / "profiles/pos/dimensions.yaml", "direction: down", "direction: lower")
-    assert only(mini) == ("profiles/pos/dimensions.yaml", line, 24, "'direction' must be one of: up, down")
-
-
-def test_broken_profile_claims_only_its_own_tags(mini):
-    folder = copy_profile(mini, "pos2")
-    edit(mini / "profiles/pos/profile.yaml", "scope: industry-specific", "scope: shop")
-    edit(folder / "practices/p-one.yaml", "tags: [store]\n  2:", "tags: [stor]\n  2:")
-    assert [(rel, message) for rel, _, _, message in located(mini)] == [
-        ("profiles/pos/profile.yaml", "'scope' must be one of: industry-specific, system-specific"),
-        ("profiles/pos2/practices/p-one.yaml", "unknown tag 'stor'; did you mean 'store'?"),
-    ]
 
 
 def test_bad_glossary_id_and_unknown_subdomain_are_both_reported(mini):
@@ -1332,11 +965,3 @@ def test_every_problem_reported_at_once(mini):
         ("profiles/pos/profile.yaml", scope, "'scope' must be one of: industry-specific, system-specific"),
         ("references.yaml", 1, "required data file is missing"),
     ]
-
-
-def test_order_is_not_compared_with_a_broken_practice(mini):
-    edit(mini / "practices/p-two.yaml", "order: 2", "order: 1")
-    edit(mini / "practices/p-one.yaml", "order: 1", "order: first")
-    problems = problems_of(mini)
-    assert problems == sorted(set(problems))
-    assert [where(p, mini)[0] for p in problems] == ["practices/p-one.yaml"]

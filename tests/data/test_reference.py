@@ -22,7 +22,7 @@ def _leaf_names(schema, names):
 def test_every_kind_and_field_is_documented(real_model):
     docs = kind_docs(ROOT / "data")
     assert [d.name for d in docs] == [k.name for k in KINDS]
-    page = next(p for p in generate_pages(real_model, [], docs) if p.path == "data-reference.md").content
+    page = next(p for p in generate_pages(real_model, reference=docs) if p.path == "data-reference.md").content
     for doc in docs:
         assert f"## {doc.title} {{ #{doc.name} }}" in page
         raw = json.loads((ROOT / "data" / "schema" / f"{doc.name}.schema.json").read_text())

@@ -8,6 +8,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import Files
 
+from macros.site import config as build_config
 from macros.site import hook, macros_module
 from tests.conftest import ROOT
 
@@ -51,14 +52,14 @@ def test_generated_pages_edit_their_data_file(config):
 def test_no_edit_link_for_data_outside_the_project(config, tmp_path, monkeypatch):
     shutil.copytree(ROOT / "data", tmp_path / "data")
     monkeypatch.setenv("SMM_GUIDE_DATA_DIR", str(tmp_path / "data"))
-    assert hook._data_and_docs(config) is None
+    assert build_config.data_and_docs(config) is None
     monkeypatch.delenv("SMM_GUIDE_DATA_DIR")
-    folders = hook._data_and_docs(config)
+    folders = build_config.data_and_docs(config)
     assert folders == ("data", "content")
-    assert hook._edit_uri(None, folders) is None
-    assert hook._edit_uri("practices/x.yaml", folders) == "../data/practices/x.yaml"
+    assert build_config.edit_uri_for(None, folders) is None
+    assert build_config.edit_uri_for("practices/x.yaml", folders) == "../data/practices/x.yaml"
     config.edit_uri = ""
-    assert hook._data_and_docs(config) is None
+    assert build_config.data_and_docs(config) is None
 
 
 def _page(text: str, meta: dict) -> SimpleNamespace:

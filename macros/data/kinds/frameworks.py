@@ -3,15 +3,20 @@ practices to them (`mappings/<framework-id>.yaml`). Requirement ids are unique w
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from macros.data.registry import Context, Entry, Ids, Kind, file_name_matches
+from macros.data.yamlsource import DataPath, Source
 from macros.model import records as m
 
+# (path, node data, group id, parent id): groups have neither, top-level requirements no parent.
+Node = tuple[DataPath, dict[str, Any], str | None, str | None]
 
-def _walk(requirements: list[dict], path: tuple, group: str, parent: str | None):
+
+def _walk(requirements: list[dict[str, Any]], path: DataPath, group: str, parent: str | None) -> Iterator[Node]:
     """(path, requirement data, group id, parent id) for every requirement, depth first."""
     for index, item in enumerate(requirements):
         here = path + (index,)
@@ -19,7 +24,7 @@ def _walk(requirements: list[dict], path: tuple, group: str, parent: str | None)
         yield from _walk(item.get("requirements", []), here + ("requirements",), group, item["id"])
 
 
-def _nodes(data: dict):
+def _nodes(data: dict[str, Any]) -> Iterator[Node]:
     for g_index, group in enumerate(data["groups"]):
         yield ("groups", g_index), group, None, None
         yield from _walk(group["requirements"], ("groups", g_index, "requirements"), group["id"], None)
@@ -42,7 +47,7 @@ def _check_framework(ctx: Context, entries: list[Entry]) -> None:
         for index, ref in enumerate(entry.data["references"]):
             ctx.ids.resolve(("reference",), ref, entry.source, ("references", index), "reference")
         for index, other in enumerate(entry.data.get("crosswalk_with", [])):
-            path = ("crosswalk_with", index)
+            path: DataPath = ("crosswalk_with", index)
             if other == entry.data["id"]:
                 ctx.problems.append(entry.source.problem(path, "a framework cannot be crosswalked with itself"))
             else:
@@ -124,7 +129,9 @@ def _framework_nodes(ctx: Context, framework_id: str) -> dict[str, tuple[int, li
     return {node["id"]: (len(path) // 2, node.get("security_levels", [])) for path, node, _, _ in _nodes(entry.data)}
 
 
-def _check_items(ctx: Context, source, base: tuple, item: dict, places: dict) -> None:
+def _check_items(
+    ctx: Context, source: Source, base: DataPath, item: dict[str, Any], places: dict[str, tuple[str, int]]
+) -> None:
     """Cited items exist, belong to the mapped practice and sit at or below the mapped level."""
     for index, item_id in enumerate(item.get("items", [])):
         path = base + ("items", index)
@@ -139,7 +146,15 @@ def _check_items(ctx: Context, source, base: tuple, item: dict, places: dict) ->
             ctx.problems.append(source.problem(path, message))
 
 
-def _check_entry(ctx: Context, source, fw: str, index: int, item: dict, nodes: dict, lowest_depth: int) -> bool:
+def _check_entry(
+    ctx: Context,
+    source: Source,
+    fw: str,
+    index: int,
+    item: dict[str, Any],
+    nodes: dict[str, tuple[int, list[int]]],
+    lowest_depth: int,
+) -> bool:
     """One mapping: requirement, practice and security level; False if the requirement is unknown."""
     base = ("mappings", index)
     requirement = item["requirement"]

@@ -8,6 +8,7 @@ from typing import Any
 
 from macros.data.kinds.core import domain_of_subdomain
 from macros.data.registry import Context, Entry, Ids, Kind, file_name_matches, item_id_matches
+from macros.data.yamlsource import DataPath
 from macros.model import records as m
 
 
@@ -25,7 +26,7 @@ def _claim(ids: Ids, path: Path, _data: Any) -> None:
     ids.claim(("item",), f"{path.stem}-*")
 
 
-def check_see(ids: Ids, entry: Entry, item: dict, path: tuple) -> None:
+def check_see(ids: Ids, entry: Entry, item: dict[str, Any], path: DataPath) -> None:
     for index, target in enumerate(item.get("see", [])):
         if target == item["id"]:
             ids.problems.append(entry.source.problem(path + ("see", index), "an item cannot refer to itself"))

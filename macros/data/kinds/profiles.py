@@ -4,12 +4,14 @@ Tag, dimension, option and archetype ids are unique within their profile, not ac
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from macros.data.kinds.practices import check_see
-from macros.data.registry import Context, Entry, Ids, Kind, file_name_matches, item_id_matches
+from macros.data.registry import Context, Entry, Ids, Kind, Namespace, file_name_matches, item_id_matches
+from macros.data.yamlsource import DataPath
 from macros.model import records as m
 
 
@@ -66,7 +68,7 @@ def _check_considerations(ctx: Context, entries: list[Entry]) -> None:
         for number, items in entry.data["levels"].items():
             for index, item in enumerate(items):
                 for t_index, tag in enumerate(item["tags"]):
-                    path = ("levels", number, index, "tags", t_index)
+                    path: DataPath = ("levels", number, index, "tags", t_index)
                     ctx.ids.resolve(("tag", folder_of(entry)), tag, entry.source, path, "tag")
                 if prefix:
                     item_prefix = f"{prefix}-{entry.data['practice']}"
@@ -102,7 +104,7 @@ def _define_archetypes(ids: Ids, entry: Entry) -> None:
         ids.define(("archetype", folder_of(entry)), item["id"], entry.source, path, "archetype")
 
 
-def _exactly(ids: Ids, entry: Entry, path: tuple, mapping: dict, namespace: tuple, what: str) -> None:
+def _exactly(ids: Ids, entry: Entry, path: DataPath, mapping: dict[str, Any], namespace: Namespace, what: str) -> None:
     """Every id of the namespace present, no other key: archetypes must cover the whole model."""
     expected = ids.known(namespace)
     missing = sorted(key for key in expected if key not in mapping)
@@ -136,7 +138,7 @@ def _in_folder(ctx: Context, kind: str, profile: str) -> list[Entry]:
     return [entry for entry in ctx.entries.get(kind, []) if folder_of(entry) == profile]
 
 
-def _item(item: dict) -> m.Consideration:
+def _item(item: dict[str, Any]) -> m.Consideration:
     return m.Consideration(
         item["id"],
         item["text"],
@@ -147,7 +149,7 @@ def _item(item: dict) -> m.Consideration:
     )
 
 
-def _considerations(entries: list[Entry]) -> MappingProxyType:
+def _considerations(entries: list[Entry]) -> Mapping[str, Mapping[int, tuple[m.Consideration, ...]]]:
     result = {
         entry.data["practice"]: MappingProxyType(
             {int(number): tuple(_item(i) for i in items) for number, items in sorted(entry.data["levels"].items())}
@@ -199,7 +201,9 @@ def _build_profiles(ctx: Context, entries: list[Entry]) -> None:
     profiles = []
     for entry in entries:
         data, folder = entry.data, folder_of(entry)
-        sources = {kind: [e.rel for e in _in_folder(ctx, kind, folder)] for kind in ("dimensions", "archetypes")}
+        sources = {
+            kind: next((e.rel for e in _in_folder(ctx, kind, folder)), None) for kind in ("dimensions", "archetypes")
+        }
         profiles.append(
             m.Profile(
                 id=data["id"],
@@ -221,8 +225,8 @@ def _build_profiles(ctx: Context, entries: list[Entry]) -> None:
                 practice_sources=MappingProxyType(
                     {e.data["practice"]: e.rel for e in _in_folder(ctx, "profile-practice", folder)}
                 ),
-                dimensions_source=(sources["dimensions"] or [None])[0],
-                archetypes_source=(sources["archetypes"] or [None])[0],
+                dimensions_source=sources["dimensions"],
+                archetypes_source=sources["archetypes"],
             )
         )
     ctx.parts["profiles"] = tuple(sorted(profiles, key=lambda p: p.id))

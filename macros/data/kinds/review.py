@@ -37,7 +37,7 @@ def _build_constraints(ctx: Context, entries: list[Entry]) -> None:
 
 
 def _check_acknowledged(ctx: Context, entries: list[Entry]) -> None:
-    seen: set[frozenset] = set()
+    seen: set[frozenset[str]] = set()
     for entry in entries:
         for index, pair in enumerate(entry.data["pairs"]):
             for i_index, item_id in enumerate(pair["items"]):

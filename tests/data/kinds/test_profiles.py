@@ -1,0 +1,237 @@
+"""The rules of profile folders (macros/data/kinds/profiles.py): profile.yaml, considerations,
+dimensions and archetypes, each naming the message, the file and the line. Every test edits a copy
+of tests/fixtures/mini."""
+
+import shutil
+from pathlib import Path
+
+from macros.data.loader import load_model
+from tests.conftest import append, edit, located
+from tests.data.loading import _dimension, _items, at, only, shown, spot
+
+# --- Considerations ------------------------------------------------------------------------------
+
+
+def test_too_many_considerations_uses_the_label(mini):
+    path = mini / "profiles/pos/practices/p-one.yaml"
+    before, level_two, after = _items(path, "    - id: pos-p-one-2-1", "  3:\n")
+    extra = "".join(level_two.replace("pos-p-one-2-", f"pos-p-one-2-{n}") for n in ("1", "2"))
+    path.write_text(before + level_two + extra[: extra.index("    - id: pos-p-one-2-22")] + after)
+    line, col = spot(path, "- id: pos-p-one-2-1")
+    message = "level 2's considerations has 5 item(s); it needs at most 4"
+    assert only(mini) == ("profiles/pos/practices/p-one.yaml", line, col, message)
+
+
+def test_four_considerations_are_fine(mini):
+    path = mini / "profiles/pos/practices/p-one.yaml"
+    before, level_two, after = _items(path, "    - id: pos-p-one-2-1", "  3:\n")
+    extra = level_two.replace("pos-p-one-2-2", "pos-p-one-2-4").replace("pos-p-one-2-1", "pos-p-one-2-3")
+    path.write_text(before + level_two + extra + after)
+    assert len(load_model(mini).profile("pos").considerations("p-one", 2)) == 4
+
+
+def test_too_few_considerations(mini):
+    path = mini / "profiles/pos/practices/p-one.yaml"
+    before, _, after = _items(path, "    - id: pos-p-one-2-2", "  3:\n")
+    path.write_text(before + after)
+    line, col = spot(path, "- id: pos-p-one-2-1")
+    message = "level 2's considerations has 1 item(s); it needs at least 2"
+    assert only(mini) == ("profiles/pos/practices/p-one.yaml", line, col, message)
+
+
+# --- Dimensions ----------------------------------------------------------------------------------
+
+
+def test_minimum_number_of_options(mini):
+    path = mini / "profiles/pos/dimensions.yaml"
+    text = path.read_text()
+    path.write_text(text[: text.index("      - id: hypermarket")])
+    assert only(mini) == (
+        "profiles/pos/dimensions.yaml",
+        *spot(path, "- id: kiosk"),
+        "'options' has 1 item(s); it needs at least 2",
+    )
+
+
+# --- Files: named by their profile folder and practice -------------------------------------------
+
+
+def test_profile_id_must_match_the_folder_name(mini):
+    (mini / "profiles/pos").rename(mini / "profiles/shop")
+    assert only(mini) == ("profiles/shop/profile.yaml", 2, 5, "id 'pos' must match the folder name 'shop'")
+
+
+def test_profile_practice_must_match_the_file_name(mini):
+    folder = mini / "profiles/pos/practices"
+    (folder / "p-one.yaml").rename(folder / "p-two.yaml")
+    assert only(mini) == (
+        "profiles/pos/practices/p-two.yaml",
+        2,
+        11,
+        "practice 'p-one' must match the file name 'p-two'",
+    )
+
+
+def test_profile_practice_for_an_unknown_practice(mini):
+    folder = mini / "profiles/pos/practices"
+    (folder / "p-one.yaml").rename(folder / "p-three.yaml")
+    line = edit(folder / "p-three.yaml", "practice: p-one", "practice: p-three")
+    text = (folder / "p-three.yaml").read_text()
+    (folder / "p-three.yaml").write_text(text.replace("id: pos-p-one-", "id: pos-p-three-"))
+    # Practices come from several files: the choices, without a single home.
+    message = "unknown practice 'p-three'; choose from: p-one, p-two"
+    # (Whatever referred to the renamed consideration ids may complain too: only the profile is looked at.)
+    in_profiles = [problem for problem in located(mini) if problem[0].startswith("profiles/")]
+    assert in_profiles == [("profiles/pos/practices/p-three.yaml", line, 11, message)]
+
+
+# --- Archetypes: every dimension and every practice, nothing else --------------------------------
+
+
+def test_archetype_missing_a_dimension(mini):
+    append(mini / "profiles/pos/dimensions.yaml", _dimension("payment", ("cash", "card")))
+    path = mini / "profiles/pos/archetypes.yaml"
+    first, second = spot(path, "characterization:"), spot(path, "characterization:", 2)
+    message = "missing dimension(s): payment"
+    assert located(mini) == [
+        ("profiles/pos/archetypes.yaml", *first, message),
+        ("profiles/pos/archetypes.yaml", *second, message),
+    ]
+
+
+def test_archetype_unknown_dimension(mini):
+    path = mini / "profiles/pos/archetypes.yaml"
+    line = edit(path, "store-size: kiosk", "store-sise: kiosk")
+    assert located(mini) == [
+        ("profiles/pos/archetypes.yaml", line - 1, 5, "missing dimension(s): store-size"),
+        ("profiles/pos/archetypes.yaml", line, 7, "unknown dimension 'store-sise'; did you mean 'store-size'?"),
+    ]
+
+
+def test_archetype_missing_a_practice(mini):
+    path = mini / "profiles/pos/archetypes.yaml"
+    edit(path, "      p-two: {level: 1, why: Little to manage.}\n  - id: big-box", "  - id: big-box")
+    assert only(mini) == ("profiles/pos/archetypes.yaml", *spot(path, "targets:"), "missing practice(s): p-two")
+
+
+def test_archetype_unknown_practice_points_at_the_key(mini):
+    path = mini / "profiles/pos/archetypes.yaml"
+    extra = "      p-three:\n        level: 1\n        why: Not a practice.\n"
+    line = edit(path, "  - id: big-box", extra + "  - id: big-box")
+    assert only(mini) == (
+        "profiles/pos/archetypes.yaml",
+        line,
+        7,
+        "unknown practice 'p-three'; choose from: p-one, p-two",
+    )
+
+
+# --- Profiles: folders, and ids scoped to one profile --------------------------------------------
+
+
+def test_profile_folder_without_profile_yaml(mini):
+    (mini / "profiles/pos/profile.yaml").unlink()
+    # Each file of the folder says so once; its tags, ids and targets are not checked further.
+    message = "this profile folder has no profile.yaml"
+    assert located(mini) == [
+        ("profiles/pos/archetypes.yaml", 2, 1, message),
+        ("profiles/pos/dimensions.yaml", 2, 1, message),
+        ("profiles/pos/practices/p-one.yaml", 2, 1, message),
+    ]
+
+
+def copy_profile(mini: Path, name: str) -> Path:
+    """A second profile folder with its own profile and consideration ids; all else as in `pos`."""
+    folder = mini / "profiles" / name
+    shutil.copytree(mini / "profiles/pos", folder)
+    edit(folder / "profile.yaml", "id: pos\n", f"id: {name}\n")
+    edit(folder / "profile.yaml", "id_prefix: pos\n", f"id_prefix: {name}\n")
+    practice = folder / "practices/p-one.yaml"
+    practice.write_text(practice.read_text().replace("id: pos-", f"id: {name}-"))
+    return folder
+
+
+def test_second_profile_may_reuse_tag_dimension_option_and_archetype_ids(mini):
+    copy_profile(mini, "pos2")
+    model = load_model(mini)
+    first, second = model.profile("pos"), model.profile("pos2")
+    options = [[o.id for o in dim.options] for dim in first.dimensions]
+    assert options == [[o.id for o in dim.options] for dim in second.dimensions] == [["kiosk", "hypermarket"]]
+    assert [a.id for a in first.archetypes] == [a.id for a in second.archetypes]
+    assert [t.id for t in first.tags] == [t.id for t in second.tags]
+
+
+def test_same_option_twice_in_one_dimension_of_the_second_profile(mini):
+    folder = copy_profile(mini, "pos2")
+    line = edit(folder / "dimensions.yaml", "id: hypermarket", "id: kiosk")
+    first_line = spot(folder / "dimensions.yaml", "id: kiosk")[0]
+    message = (
+        f"option id 'kiosk' is already used in {shown(folder / 'dimensions.yaml')}:{first_line}; ids must be unique"
+    )
+    assert at(mini, "profiles/pos2/dimensions.yaml", message) == (line, 13)
+    # pos is untouched; pos2's archetype that chose the lost option is told what remains.
+    assert {rel for rel, *_ in located(mini)} == {"profiles/pos2/dimensions.yaml", "profiles/pos2/archetypes.yaml"}
+
+
+def test_same_option_id_in_two_dimensions_of_one_profile(mini):
+    append(mini / "profiles/pos/dimensions.yaml", _dimension("payment", ("kiosk", "hypermarket")))
+    path = mini / "profiles/pos/archetypes.yaml"
+    for option in ("kiosk", "hypermarket"):
+        edit(path, f"      store-size: {option}\n", f"      store-size: {option}\n      payment: {option}\n")
+    model = load_model(mini)
+    assert [dim.id for dim in model.profile("pos").dimensions] == ["store-size", "payment"]
+    assert dict(model.profile("pos").archetypes[0].characterization) == {"store-size": "kiosk", "payment": "kiosk"}
+
+
+def test_second_profile_with_the_same_profile_id(mini):
+    folder = copy_profile(mini, "pos2")
+    edit(folder / "profile.yaml", "id: pos2\nname: Point of Sale Profile\n", "name: Point of Sale Profile\nid: pos\n")
+    message = f"profile id 'pos' is already used in {shown(mini / 'profiles/pos/profile.yaml')}:2; ids must be unique"
+    assert at(mini, "profiles/pos2/profile.yaml", message) == (3, 5)
+    assert at(mini, "profiles/pos2/profile.yaml", "id 'pos' must match the folder name 'pos2'") == (3, 5)
+
+
+def test_tags_are_scoped_to_their_profile(mini):
+    folder = copy_profile(mini, "pos2")
+    edit(folder / "profile.yaml", "id: store\n", "id: shelf\n")
+    lines = (folder / "practices/p-one.yaml").read_text().splitlines()
+    home = shown(folder / "profile.yaml")
+    message = f"unknown tag 'store'; defined in {home}: shelf, terminal"
+    expected = [
+        ("profiles/pos2/practices/p-one.yaml", number, line.index("store") + 1, message)
+        for number, line in enumerate(lines, start=1)
+        if "tags:" in line and "store" in line
+    ]
+    # pos still defines store: only pos2's five uses are unknown.
+    assert len(expected) == 5
+    assert located(mini) == expected
+
+
+# --- One mistake, one problem: broken profile files claim their ids ------------------------------
+
+
+def test_broken_profile_yaml_does_not_make_tags_unknown(mini):
+    line = edit(mini / "profiles/pos/profile.yaml", "scope: industry-specific", "scope: shop")
+    message = "'scope' must be one of: industry-specific, system-specific"
+    assert only(mini) == ("profiles/pos/profile.yaml", line, 8, message)
+
+
+def test_unreadable_profile_yaml_does_not_make_tags_unknown(mini):
+    (mini / "profiles/pos/profile.yaml").write_bytes(b"id: [pos\n")
+    rel, line, _, message = only(mini)
+    assert (rel, line) == ("profiles/pos/profile.yaml", 2) and message.startswith("YAML syntax:")
+
+
+def test_broken_dimensions_do_not_make_archetype_dimensions_or_options_unknown(mini):
+    line = edit(mini / "profiles/pos/dimensions.yaml", "direction: down", "direction: lower")
+    assert only(mini) == ("profiles/pos/dimensions.yaml", line, 24, "'direction' must be one of: up, down")
+
+
+def test_broken_profile_claims_only_its_own_tags(mini):
+    folder = copy_profile(mini, "pos2")
+    edit(mini / "profiles/pos/profile.yaml", "scope: industry-specific", "scope: shop")
+    edit(folder / "practices/p-one.yaml", "tags: [store]\n  2:", "tags: [stor]\n  2:")
+    assert [(rel, message) for rel, _, _, message in located(mini)] == [
+        ("profiles/pos/profile.yaml", "'scope' must be one of: industry-specific, system-specific"),
+        ("profiles/pos2/practices/p-one.yaml", "unknown tag 'stor'; did you mean 'store'?"),
+    ]
