@@ -47,6 +47,7 @@ validate: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check macros tests tools
 	$(BIN)/ruff format --check macros tests tools
+	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
 
 test: $(STAMP) lint

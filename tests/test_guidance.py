@@ -138,15 +138,13 @@ def test_every_item_is_one_checkable_claim(real_model):
 
 
 def test_item_ids_name_their_practice_and_level(real_model):
-    prefixes = {
-        profile.id: "dt-" if profile.id == "digital-twin" else f"{profile.id}-" for profile in real_model.profiles
-    }
     for practice in real_model.practices:
         for number, block in practice.levels.items():
             for indicator in block.indicators:
                 assert re.fullmatch(rf"{practice.id}-{number}-\d+", indicator.id), indicator.id
     for profile in real_model.profiles:
+        prefix = re.escape(profile.id_prefix)  # its id_prefix, which need not be its id
         for practice_id, levels in profile.practices.items():
             for number, items in levels.items():
                 for item in items:
-                    assert re.fullmatch(rf"{prefixes[profile.id]}{practice_id}-{number}-\d+", item.id), item.id
+                    assert re.fullmatch(rf"{prefix}-{practice_id}-{number}-\d+", item.id), item.id

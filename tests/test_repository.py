@@ -241,3 +241,22 @@ def test_pull_request_template_lists_the_checks():
     text = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     for needed in ("smm-guide validate", "smm-guide lint", "own words", "references.yaml", "retired.yaml", "diff"):
         assert needed in text, needed
+
+
+def test_every_layer_of_the_package_is_in_the_layer_contract():
+    """A new subpackage of macros/ must take its place in the layers, or nothing checks its imports."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contract = next(c for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "layers")
+    named = {name.strip() for layer in contract["layers"] for name in layer.split("|")}
+    packages = {f"macros.{p.name}" for p in (ROOT / "macros").iterdir() if (p / "__init__.py").is_file()}
+    assert packages == named
+    assert not [p.name for p in (ROOT / "macros").glob("*.py") if p.name != "__init__.py"], "modules belong to a layer"
+    lint = (ROOT / "Makefile").read_text(encoding="utf-8").split("\nlint:", 1)[1].split("\n\n", 1)[0]
+    assert "lint-imports" in lint and "mypy" in lint
+
+
+def test_the_installed_package_holds_no_development_tools():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert config["tool"]["setuptools"]["packages"]["find"]["include"] == ["macros*"]
+    assert not list((ROOT / "macros").rglob("bench.py"))
+    assert (ROOT / "macros" / "py.typed").is_file()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from macros.data.kinds import KINDS
 from macros.data.problems import DataError, Problem

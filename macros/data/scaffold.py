@@ -8,6 +8,7 @@ published half-filled. Nothing existing is ever overwritten.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import yaml
 

@@ -8,6 +8,7 @@ target-suggestion rule (macros/targets.py) again in JavaScript, tested against t
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from macros.outputs.checklists import COLUMNS
 from macros.outputs.crosswalks import RELATIONSHIPS
@@ -22,16 +23,16 @@ _ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
 _LEVEL = {"type": "integer", "minimum": 0, "maximum": 4}
 
 
-def _object(properties: dict, required: list[str] | None = None) -> dict:
+def _object(properties: dict[str, Any], required: list[str] | None = None) -> dict[str, Any]:
     required = list(properties) if required is None else required
     return {"type": "object", "properties": properties, "required": required, "additionalProperties": False}
 
 
-def _map(values: dict, description: str) -> dict:
+def _map(values: dict[str, Any], description: str) -> dict[str, Any]:
     return {"type": "object", "description": description, "propertyNames": _ID, "additionalProperties": values}
 
 
-def schema_dict() -> dict:
+def schema_dict() -> dict[str, Any]:
     """The JSON Schema of a saved assessment (downloads/assessment.schema.json)."""
     nullable_id = {"anyOf": [_ID, {"type": "null"}]}
     properties = {
@@ -88,7 +89,7 @@ def schema_dict() -> dict:
     }
 
 
-def settings(version: str) -> dict:
+def settings(version: str) -> dict[str, Any]:
     """What the page needs besides the model: the format it saves, the checklist's CSV columns and
     the names of the mapping relationships."""
     return {
@@ -115,7 +116,7 @@ UNREAD = {
 }
 
 
-def page_model(exported: dict, path: tuple = ()) -> object:
+def page_model(exported: Any, path: tuple[str, ...] = ()) -> object:
     """The export without the UNREAD fields; lists and per-level mappings keep their path."""
     if isinstance(exported, list):
         return [page_model(value, path) for value in exported]

@@ -45,7 +45,7 @@ class Row:
     source: str  # "General" or the profile's short name
     requirements: str
 
-    def cells(self) -> tuple:
+    def cells(self) -> tuple[str | int, ...]:
         fixed = (self.practice, self.practice_name, self.level, self.item, self.text, self.pass_criterion)
         return (*fixed, self.evidence_hint, self.source, self.requirements, "", "", "", "", "")
 

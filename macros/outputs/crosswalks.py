@@ -9,7 +9,18 @@ import io
 from collections import defaultdict
 from dataclasses import dataclass
 
-from macros.model.records import Framework, Group, MappingEntry, Model, Requirement
+from macros.model.records import (
+    Archetype,
+    Consideration,
+    Framework,
+    Group,
+    Indicator,
+    MappingEntry,
+    Model,
+    Practice,
+    Profile,
+    Requirement,
+)
 from macros.outputs import routes
 from macros.outputs.escape import neutralize_formula
 
@@ -99,12 +110,12 @@ class Mappings:
         return {practice_id: levels for practice_id, levels in found.items() if levels}
 
 
-def _entry_order(entry: MappingEntry) -> tuple:
+def _entry_order(entry: MappingEntry) -> tuple[int, int, str]:
     return (entry.level, list(RELATIONSHIPS).index(entry.relationship), entry.practice)
 
 
 def _node_order(framework: Framework) -> dict[str, int]:
-    nodes = [*framework.groups, *framework.requirements]
+    nodes: list[Group | Requirement] = [*framework.groups, *framework.requirements]
     return {node.id: index for index, node in enumerate(nodes)}
 
 
@@ -211,16 +222,18 @@ def to_csv(table: Table) -> str:
 
 @dataclass(frozen=True)
 class CombinedRow:
-    practice: object
+    practice: Practice
     target: int
     levels: tuple[int, ...]  # the described levels up to the target
-    indicators: tuple  # (level, indicator) for every level up to the target
-    considerations: tuple  # (level, consideration) of the profile, same levels
+    indicators: tuple[tuple[int, Indicator], ...]  # (level, indicator) for every level up to the target
+    considerations: tuple[tuple[int, Consideration], ...]  # (level, consideration) of the profile, same levels
     met: tuple[MappingEntry, ...]  # mappings from a level at or below the target
     open: tuple[MappingEntry, ...]  # mappings that need a higher level
 
 
-def combined_rows(mappings: Mappings, profile, archetype, framework: Framework) -> list[CombinedRow]:
+def combined_rows(
+    mappings: Mappings, profile: Profile, archetype: Archetype, framework: Framework
+) -> list[CombinedRow]:
     """Per practice at an archetype's target: what to do (indicators, considerations) and what it meets."""
     rows = []
     for practice in mappings.model.practices:

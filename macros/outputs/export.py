@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from typing import Any
 
 from macros.model.records import Model
 from macros.model.serialize import model_schema, to_data
@@ -17,11 +18,11 @@ NOTICE = (
 )
 
 
-def model_to_dict(model: Model) -> dict:
+def model_to_dict(model: Model) -> dict[str, Any]:
     return {"format_version": FORMAT_VERSION, "notice": NOTICE, **to_data(model)}
 
 
-def schema_dict() -> dict:
+def schema_dict() -> dict[str, Any]:
     derived = model_schema()
     root = derived["root"]
     properties = {"format_version": {"const": FORMAT_VERSION}, "notice": {"type": "string"}, **root["properties"]}

@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from macros.data.cache import cache_dir
-from macros.model.records import HIGHEST_LEVEL, LEVEL_NUMBERS, LOWEST_LEVEL, Model, Profile
+from macros.data.reference import KindDoc
+from macros.model.records import HIGHEST_LEVEL, LEVEL_NUMBERS, LOWEST_LEVEL, Group, Model, Profile, Requirement
 from macros.outputs import routes
 from macros.outputs.changes import NO_HISTORY, History
 from macros.outputs.checklists import Checklist, checklists
@@ -66,7 +68,7 @@ class PageSpec:
     source: str | None
     nav: tuple[str, ...]
     index: bool = False
-    context: dict = field(default_factory=dict)
+    context: dict[str, Any] = field(default_factory=dict)
 
 
 def _finalize(value: object) -> object:
@@ -175,7 +177,7 @@ def _practice_pages(model: Model, published: list[Checklist]) -> Iterator[PageSp
                 yield PageSpec("practice", routes.practice(practice_id), practice.source, nav, context=context)
 
 
-def _tag_counts(profile: Profile) -> Counter:
+def _tag_counts(profile: Profile) -> Counter[str]:
     return Counter(
         tag for levels in profile.practices.values() for items in levels.values() for item in items for tag in item.tags
     )
@@ -241,7 +243,7 @@ def _framework_pages(model: Model, published: list[Checklist]) -> Iterator[PageS
         section = ("Frameworks", framework.short_name)
         context = {**shared, "framework": framework, "requirements_table": requirements_table(index, framework)}
         yield PageSpec("framework", routes.framework(framework.id), framework.source, section, True, context)
-        nodes = [*framework.groups, *framework.requirements]
+        nodes: list[Group | Requirement] = [*framework.groups, *framework.requirements]
         for position, node in enumerate(nodes):
             inherited_from, entries = index.of(framework, node.id)
             chain = ancestors(framework, node)
@@ -324,7 +326,7 @@ def generate_pages(
     model: Model,
     published: list[Checklist] | None = None,
     downloads: Sequence[Download] = (),
-    reference: list | None = None,
+    reference: list[KindDoc] | None = None,
     build: BuildContext = NO_CONTEXT,
 ) -> list[GeneratedPage]:
     """Every generated page of the site, in a stable order: `published` are the checklists of the

@@ -11,10 +11,13 @@ from __future__ import annotations
 import io
 import os
 import re
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 
 from xlsxwriter import Workbook
+from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.worksheet import Worksheet
 
 from macros.model.records import LEVEL_NUMBERS, Model
 from macros.outputs.checklists import COLUMNS, Row, rows
@@ -52,7 +55,7 @@ def rule_in_words() -> str:
     return " ".join(" ".join(bullet.split()) for bullet in bullets)
 
 
-def _write_row(sheet, row: int, values, fmt=None) -> None:
+def _write_row(sheet: Worksheet, row: int, values: Iterable[object], fmt: Format | None = None) -> None:
     # Every text goes through write_string: data text starting with = + - @ must stay text.
     for col, value in enumerate(values):
         if isinstance(value, bool) or value is None or value == "":
@@ -63,12 +66,12 @@ def _write_row(sheet, row: int, values, fmt=None) -> None:
             sheet.write_string(row, col, str(value), fmt)
 
 
-def _formula(sheet, row: int, col: int, formula: str) -> None:
+def _formula(sheet: Worksheet, row: int, col: int, formula: str) -> None:
     # An empty cached value: the spreadsheet computes every result, we never supply one.
     sheet.write_formula(row, col, formula, None, "")
 
 
-def _targets(book, fmt, model: Model, variant: Selection, practice_ids: list[str]) -> None:
+def _targets(book: Workbook, fmt: dict[str, Format], model: Model, variant: Selection, practice_ids: list[str]) -> None:
     sheet = book.add_worksheet("Targets")
     archetypes = [a for pid in variant.profiles for a in model.profile(pid).archetypes]
     _write_row(sheet, 0, (*TARGET_HEADERS, *(f"Archetype: {a.name}" for a in archetypes)), fmt["header"])
@@ -99,7 +102,7 @@ def _targets(book, fmt, model: Model, variant: Selection, practice_ids: list[str
     sheet.freeze_panes(1, 0)
 
 
-def _checklist(book, fmt, checklist: list[Row]) -> int:
+def _checklist(book: Workbook, fmt: dict[str, Format], checklist: list[Row]) -> int:
     sheet = book.add_worksheet("Checklist")
     _write_row(sheet, 0, COLUMNS, fmt["header"])
     for row, item in enumerate(checklist, start=1):
@@ -172,7 +175,7 @@ def _level_formula(row: int, level: int, last: int) -> str:
     )
 
 
-def _summary(book, fmt, model: Model, practice_ids: list[str], last: int) -> None:
+def _summary(book: Workbook, fmt: dict[str, Format], model: Model, practice_ids: list[str], last: int) -> None:
     sheet = book.add_worksheet("Summary")
     _write_row(sheet, 0, SUMMARY_HEADERS, fmt["header"])
     states = [xl_col_to_name(7 + i) for i in range(len(LEVEL_NUMBERS))]  # H-K
@@ -199,7 +202,7 @@ def _summary(book, fmt, model: Model, practice_ids: list[str], last: int) -> Non
     _chart(book, sheet, len(practice_ids))
 
 
-def _chart(book, sheet, count: int) -> None:
+def _chart(book: Workbook, sheet: Worksheet, count: int) -> None:
     # A radar needs at least three spokes to show a shape; with fewer, bars compare the values.
     chart = book.add_chart({"type": "radar"} if count >= 3 else {"type": "bar"})
     last = count + 1
@@ -221,7 +224,14 @@ def _chart(book, sheet, count: int) -> None:
     sheet.insert_chart("M2", chart)
 
 
-def _about(book, fmt, version: str, variant: Selection, practice_ids: list[str], generated: datetime) -> None:
+def _about(
+    book: Workbook,
+    fmt: dict[str, Format],
+    version: str,
+    variant: Selection,
+    practice_ids: list[str],
+    generated: datetime,
+) -> None:
     sheet = book.add_worksheet("About")
     statuses = ", ".join(STATUS_LABELS) + "; leave blank while not assessed."
     entries = (

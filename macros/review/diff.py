@@ -44,8 +44,15 @@ KINDS = dict(  # kind -> section title, in report order
     )
 )
 ITEM_KINDS, FLAGGED_FIELDS = ("indicator", "consideration"), ("text", "pass")
-FIELD_ACTIONS = {"name": "renamed", "term": "renamed", "title": "retitled", "place": "moved", "text": "reworded"}
-FIELD_NAMES = {"pass": "pass criterion"}
+# Looked up by a change's field, which is None for a whole record.
+FIELD_ACTIONS: dict[str | None, str] = {
+    "name": "renamed",
+    "term": "renamed",
+    "title": "retitled",
+    "place": "moved",
+    "text": "reworded",
+}
+FIELD_NAMES: dict[str | None, str] = {"pass": "pass criterion"}
 # Parts of `to_data(model)` that the kinds before "other" report, or that only say which file holds what.
 COVERED = tuple(
     tuple(pattern.split("/"))
@@ -138,7 +145,7 @@ def _typo(x: str, y: str) -> bool:
 def review(old: str, new: str) -> tuple[float, str | None]:
     """Word similarity of two wordings (a typo fix keeps a word), and why an id may no longer mean the same."""
     a, b = ([re.sub(r"[^\w]", "", w.lower()) or w for w in text.split()] for text in (old, new))
-    same, pivots = 0, Counter()
+    same, pivots = 0, Counter[str]()
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         pairs = enumerate(zip(a[i1:i2], b[j1:j2], strict=False)) if tag == "replace" else ()
         typos = {k for k, (x, y) in pairs if _typo(x, y)}
@@ -169,11 +176,11 @@ def _text(value: Any) -> str | None:
     return _text(next((value[k] for k in ("name", "title", "term", "direction", "level", "id") if k in value), "…"))
 
 
-def _fields(value: Any, *drop: str) -> dict:
+def _fields(value: Any, *drop: str) -> dict[str, Any]:
     return {key: item for key, item in to_data(value).items() if key not in ("id", *drop)}
 
 
-def _records(model: Model) -> dict[str, dict[str, dict]]:
+def _records(model: Model) -> dict[str, dict[str, dict[str, Any]]]:
     """Every kind's records before "other": key -> field -> plain value."""
     blocks = [(p, n, block) for p in model.practices for n, block in p.levels.items()]
     lists = [(pr, p, n, cs) for pr in model.profiles for p, by in pr.practices.items() for n, cs in by.items()]
@@ -196,7 +203,9 @@ def _records(model: Model) -> dict[str, dict[str, dict]]:
     }
 
 
-def _walk(old: Any, new: Any, path: tuple[str, ...], covered: tuple) -> list[tuple[tuple[str, ...], Any, Any]]:
+def _walk(
+    old: Any, new: Any, path: tuple[str, ...], covered: tuple[tuple[str, ...], ...]
+) -> list[tuple[tuple[str, ...], Any, Any]]:
     """Every place where plain data differs, outside `covered`; lists of objects with ids compare by id."""
     if old == new or any(len(p) <= len(path) and all(map(lambda a, b: a in ("*", b), p, path)) for p in covered):
         return []
@@ -209,7 +218,7 @@ def _walk(old: Any, new: Any, path: tuple[str, ...], covered: tuple) -> list[tup
     return [found for k in keys for found in _walk(old.get(k, MISSING), new.get(k, MISSING), (*path, k), covered)]
 
 
-def _changes(kind: str, old: Any, new: Any, covered: tuple = ()) -> list[Change]:
+def _changes(kind: str, old: Any, new: Any, covered: tuple[tuple[str, ...], ...] = ()) -> list[Change]:
     changes = []
     for path, before, after in _walk(old, new, (), covered):
         key = "/".join(path) if kind == "other" else path[0]

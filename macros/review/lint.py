@@ -60,8 +60,8 @@ def items_of(model: Model) -> list[Item]:
     return found
 
 
-def _terms(text: str) -> Counter:
-    terms = Counter()
+def _terms(text: str) -> Counter[str]:
+    terms = Counter[str]()
     for word in re.findall(r"[a-z0-9]+", text.lower()):
         if word in STOP_WORDS or len(word) < 3:
             continue
@@ -74,7 +74,7 @@ def _terms(text: str) -> Counter:
     return terms
 
 
-def similarities(items: list[Item]) -> dict[frozenset, float]:
+def similarities(items: list[Item]) -> dict[frozenset[str], float]:
     """Cosine similarity of TF-IDF vectors for every pair of items that share a term."""
     docs = [_terms(item.text) for item in items]
     document_frequency = Counter(term for doc in docs for term in doc)
@@ -100,7 +100,7 @@ def _where(loaded: Loaded, item_id: str) -> tuple[str, int, int]:
 
 def duplicate_findings(loaded: Loaded, threshold: float = SIMILAR) -> list[Problem]:
     items = {item.id: item for item in items_of(loaded.model)}
-    acknowledged: dict[frozenset, str] = loaded.parts.get("acknowledged", {})
+    acknowledged: dict[frozenset[str], str] = loaded.parts.get("acknowledged", {})
     scores = similarities(list(items.values()))
     problems = []
     for pair, score in sorted(scores.items(), key=lambda kv: -kv[1]):
@@ -119,8 +119,8 @@ def duplicate_findings(loaded: Loaded, threshold: float = SIMILAR) -> list[Probl
         problems.append(Problem(path, line, col, message + "; merge them, or acknowledge the pair with a reason"))
     for pair in acknowledged:
         if scores.get(pair, 0.0) < threshold:
-            first = sorted(pair)[0]
-            path, line, col = _where(loaded, first)
+            first_id = sorted(pair)[0]
+            path, line, col = _where(loaded, first_id)
             message = f"the acknowledged pair {' and '.join(sorted(pair))} is no longer similar; remove it"
             problems.append(Problem(path, line, col, message))
     return problems

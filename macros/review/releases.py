@@ -37,6 +37,11 @@ def _contents(model: Model) -> str:
     )
 
 
+def _unreadable(tag: str, date: str, error: DataError) -> Release:
+    why = f"this version cannot read the data of this release or of the one before ({len(error.problems)} problem(s))"
+    return Release(tag, date, "", why)
+
+
 def read_history(data_dir: Path, current: Model) -> History:
     """Every release with its changes, and the changes since the last one, from the git repository
     that holds `data_dir`; `current` is the model of `data_dir` as it is now."""
@@ -61,11 +66,10 @@ def read_history(data_dir: Path, current: Model) -> History:
     releases = []
     for index, (tag, date) in enumerate(tags):
         model, before = models[tag], models[tags[index - 1][0]] if index else None
-        if isinstance(model, DataError) or isinstance(before, DataError):
-            failed = model if isinstance(model, DataError) else before
-            count = len(failed.problems)
-            why = f"this version cannot read the data of this release or of the one before ({count} problem(s))"
-            releases.append(Release(tag, date, "", why))
+        if isinstance(model, DataError):
+            releases.append(_unreadable(tag, date, model))
+        elif isinstance(before, DataError):
+            releases.append(_unreadable(tag, date, before))
         elif before is None:
             releases.append(Release(tag, date, f"First release: {_contents(model)}."))
         else:

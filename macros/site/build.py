@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -21,6 +22,8 @@ from macros.outputs.pages import NAV_ORDER, NO_CONTEXT, BuildContext, GeneratedP
 from macros.site.content import NavEntry, nav_entry, render_content_page
 
 DATA_DIR_ENV = "SMM_GUIDE_DATA_DIR"
+# One entry of the MkDocs nav: {title: page path} or {title: [entries]}.
+NavItem = dict[str, Any]
 # Where the MkDocs hook keeps the Outputs on the MkDocs config, for the mkdocs-macros module.
 OUTPUTS = "smm_guide_outputs"
 
@@ -30,7 +33,7 @@ class Outputs:
     model: Model
     pages: list[GeneratedPage]
     files: dict[str, str | bytes]  # downloads: path -> content
-    nav: list
+    nav: list[NavItem]
     abbreviations: dict[str, str]
 
 
@@ -50,9 +53,9 @@ def content_markdown(content_dir: Path) -> dict[str, str]:
     }
 
 
-def site_nav(pages: list[GeneratedPage], entries: list[NavEntry]) -> list:
+def site_nav(pages: list[GeneratedPage], entries: list[NavEntry]) -> list[NavItem]:
     """The nav tree: generated sections where NAV_ORDER puts them, hand-written pages by `nav_order`."""
-    root: dict = {}
+    root: dict[str, Any] = {}
     orders: dict[str, int] = {}
     for page in pages:
         if not page.nav:
@@ -67,7 +70,7 @@ def site_nav(pages: list[GeneratedPage], entries: list[NavEntry]) -> list:
         root[entry.title] = {"path": entry.path}
         orders[entry.title] = entry.order
 
-    def emit(title: str, node: dict) -> dict:
+    def emit(title: str, node: dict[str, Any]) -> NavItem:
         children = node.get("children")
         if not children and ("path" in node or "index" in node):
             # A section with nothing but its index page is a page (Material labels empty sections wrongly).
@@ -122,13 +125,13 @@ def write_tree(
     texts.update({page.path: page.content + footer for page in outputs.pages})
     texts.update(outputs.files)
     written = []
-    for rel, text in texts.items():
+    for rel, content in texts.items():
         target = out_dir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            target.write_bytes(text)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
         else:
-            target.write_text(text, encoding="utf-8")
+            target.write_text(content, encoding="utf-8")
         written.append(target)
     (out_dir / "nav.yml").write_text(yaml.safe_dump({"nav": outputs.nav}, sort_keys=False, allow_unicode=True), "utf-8")
     return written

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import yaml
 from jinja2 import TemplateError, TemplateSyntaxError
@@ -24,9 +25,11 @@ from macros.outputs.pages import make_environment
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
 HEADING = re.compile(r"^#\s+(.+?)\s*$", re.M)
 DEFAULT_NAV_ORDER = 70
+Key = TypeVar("Key")
+Found = TypeVar("Found")
 
 
-def front_matter(markdown: str) -> tuple[dict, int]:
+def front_matter(markdown: str) -> tuple[dict[str, Any], int]:
     """The page's YAML front matter and the offset where its body starts."""
     match = FRONT_MATTER.match(markdown)
     if not match:
@@ -62,14 +65,14 @@ class UnknownId(LookupError):
         super().__init__(f"page refers to unknown {what} id '{value}'")
 
 
-def _lookup(finder: Callable[[str], object], what: str, value: str):
+def _lookup(finder: Callable[[Key], Found], what: str, value: Key) -> Found:
     try:
         return finder(value)
     except (KeyError, IndexError):
         raise UnknownId(what, value) from None
 
 
-def helpers(model: Model, page_path: str) -> dict:
+def helpers(model: Model, page_path: str) -> dict[str, Any]:
     """Variables and functions that hand-written pages may use."""
 
     def link_to(target: str) -> str:

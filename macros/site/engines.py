@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -16,7 +17,11 @@ class _EnvLoader(yaml.SafeLoader):
     """Reads mkdocs.yml's `!ENV [NAME, default]` tags as their defaults."""
 
 
-_EnvLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+def _env_default(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> Any:
+    return loader.construct_sequence(node)[-1]
+
+
+_EnvLoader.add_constructor("!ENV", _env_default)
 
 
 def plain_config(docs: Path, site: Path, tooltips: dict[str, str] | None = None, *, relative: bool = False) -> Path:

@@ -1,8 +1,7 @@
 """MkDocs hook: validate data before anything is written, then add generated pages and downloads.
 
 Thin on purpose: the logic is plain functions (macros/site/build.py, config.py) that tests and the
-CLI call without MkDocs. What it builds is kept on the MkDocs config under OUTPUTS for the
-mkdocs-macros module. MkDocs loads this file by path, not as part of the package: absolute imports.
+CLI call without MkDocs. What it builds is kept on the config under OUTPUTS for macros_module.py.
 """
 
 from __future__ import annotations
@@ -10,9 +9,11 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+# MkDocs loads this file by path, not as part of the package: absolute imports only.
 from macros.data.loader import load_model
 from macros.data.problems import DataError, print_problems
 from macros.outputs.pages import BuildContext
@@ -22,7 +23,7 @@ from macros.site.build import OUTPUTS, build_outputs, data_dir_for
 from macros.site.offline import WORKER_SHIM
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Runs before MkDocs cleans site/, so bad data stops the build with the old site intact.
     data_dir = data_dir_for(config.config_file_path)
     offline = build_config.offline(config)
@@ -42,7 +43,7 @@ def on_config(config):
     return config
 
 
-def on_pre_build(config):
+def on_pre_build(config: MkDocsConfig) -> None:
     # After every plugin's on_config: Material's offline plugin has added its CDN copy of the Web
     # Worker shim by now. The site loads nothing from the network: use the copy it ships.
     if build_config.is_offline_copy(config):
@@ -50,7 +51,7 @@ def on_pre_build(config):
         config.extra["polyfills"] = [*polyfills, WORKER_SHIM]
 
 
-def on_files(files: Files, config) -> Files:
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     outputs = config[OUTPUTS]
     folders = build_config.data_and_docs(config)
     for page in outputs.pages:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
+from mkdocs_macros.plugin import MacrosPlugin
 
 from macros.data.loader import display_path
 from macros.data.problems import DataError, print_problems
@@ -13,19 +14,17 @@ from macros.site.build import OUTPUTS
 from macros.site.content import front_matter, render_content_page
 
 
-def define_env(env) -> None:
-    """Nothing to define: helpers come from macros.content, for both ways of building."""
+def define_env(env: MacrosPlugin) -> None:
+    """Nothing to define: helpers come from macros.site.content, for both ways of building."""
 
 
-def on_pre_page_macros(env) -> None:
+def on_pre_page_macros(env: MacrosPlugin) -> None:
     page = env.page
     if not page.meta.get("render_macros"):
         return
-    text = page.file.content_string
+    text, shown = page.file.content_string, display_path(Path(page.file.abs_src_path or page.file.src_uri))
     try:
-        rendered = render_content_page(
-            env.conf[OUTPUTS].model, page.file.src_uri, text, shown_path=display_path(Path(page.file.abs_src_path))
-        )
+        rendered = render_content_page(env.conf[OUTPUTS].model, page.file.src_uri, text, shown_path=shown)
     except DataError as error:
         print_problems(error, "Aborted: {count} problem(s) in a hand-written page.")
         raise Abort("Aborted: a hand-written page has problems (listed above).") from None

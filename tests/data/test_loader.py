@@ -1,5 +1,9 @@
 """One test per rule the loader enforces, each naming the message, the file and the line.
 
+Here are the loader's own rules and those every kind shares: finding and reading the files, the
+schema comment, schema and markup errors, ids across kinds, and every problem reported at once. The
+rules of one data kind are tested in tests/data/kinds/test_<kind module>.py.
+
 Every test edits a copy of tests/fixtures/mini, so lines are computed from the edited text.
 """
 

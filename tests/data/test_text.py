@@ -1,7 +1,6 @@
 import pytest
 
 from macros.data.text import text_problems
-from macros.outputs.escape import escape_markdown, one_line, plain
 
 
 @pytest.mark.parametrize(
@@ -43,20 +42,3 @@ def test_script_links_are_rejected(text):
 )
 def test_ordinary_text_passes(text):
     assert text_problems(text) == []
-
-
-def test_escaping_neutralizes_html_attributes_and_templates():
-    escaped = escape_markdown("a <b> & {{ config }} {: onclick=x }")
-    assert escaped == "a &lt;b&gt; &amp; &#123;&#123; config &#125;&#125; &#123;: onclick=x &#125;"
-
-
-def test_code_spans_are_left_as_written():
-    assert escape_markdown("use `a<b>{x}` here <") == "use `a<b>{x}` here &lt;"
-
-
-def test_one_line_for_table_cells():
-    assert one_line("a |\n  b") == "a &#124; b"
-
-
-def test_plain_strips_markup():
-    assert plain("*very* `important`\n text") == "very important text"

@@ -1,5 +1,5 @@
-"""The self-assessment page, Python side: the suggestion vectors against macros/targets.py, their
-data kind, the saved assessment's JSON Schema, the model script and the page itself.
+"""The self-assessment page, Python side: the saved assessment's JSON Schema, the model script
+and the page itself.
 
 The page's JavaScript is tested in a browser by tests/js/assess.test.mjs and tests/js/rules.test.mjs
 (run by tests/site/test_browser.py), against the same vectors.
@@ -14,77 +14,14 @@ import jsonschema
 import pytest
 import yaml
 
-from macros.data.loader import load, load_model
+from macros.data.loader import load_model
 from macros.outputs import assessment_file, routes
 from macros.outputs.checklists import COLUMNS
 from macros.outputs.export import model_to_dict, model_version
-from macros.rules.suggestion import suggest
 from macros.site.build import build_outputs
-from tests.conftest import MINI, ROOT, located
+from tests.conftest import MINI, ROOT
 
-VECTORS = load(ROOT / "data").parts["suggestion-vectors"]
 ASSETS = ROOT / "content" / "assets"
-
-
-@pytest.mark.parametrize("vector", VECTORS, ids=[v["id"] for v in VECTORS])
-def test_suggestion_vectors(real_model, vector):
-    profile = real_model.profile(vector["profile"])
-    assert profile.baseline == vector["baseline"], "the vector assumes another baseline"
-    found = suggest(profile, vector["characterization"], [p.id for p in real_model.practices])
-    assert {practice: found[practice].level for practice in vector["expected"]} == vector["expected"]
-
-
-def test_the_suggestion_vectors_cover_up_down_mixed_and_clamping(real_model):
-    seen = set()
-    for vector in VECTORS:
-        profile = real_model.profile(vector["profile"])
-        found = suggest(profile, vector["characterization"], [p.id for p in real_model.practices])
-        for practice in vector["expected"]:
-            suggestion = found[practice]
-            directions = {effect.direction for _, _, effect in suggestion.reasons}
-            seen |= {"up"} if suggestion.net > 0 else {"down"} if suggestion.net < 0 else set()
-            seen |= {"mixed"} if directions == {"up", "down"} else set()
-            raw = profile.baseline + suggestion.net
-            seen |= {"clamped high"} if raw > 4 else {"clamped low"} if raw < 0 else set()
-    assert seen == {"up", "down", "mixed", "clamped high", "clamped low"}
-
-
-def test_suggestion_vectors_name_only_ids_that_exist(mini):
-    (mini / "suggestion-vectors.yaml").write_text(
-        "# yaml-language-server: $schema=schema/suggestion-vectors.schema.json\n"
-        "vectors:\n"
-        "  - id: one\n"
-        "    description: Names what exists.\n"
-        "    profile: pos\n"
-        "    baseline: 2\n"
-        "    characterization: {store-size: kiosk}\n"
-        "    expected: {p-one: 1}\n"
-        "  - id: two\n"
-        "    description: Names what does not.\n"
-        "    profile: pos\n"
-        "    baseline: 2\n"
-        "    characterization: {store-size: tiny, weather: sunny}\n"
-        "    expected: {p-three: 1}\n"
-        "  - id: three\n"
-        "    description: Another profile.\n"
-        "    profile: atm\n"
-        "    baseline: 2\n"
-        "    characterization: {store-size: kiosk}\n"
-        "    expected: {p-one: 1}\n"
-    )
-    found = {(line, text.split(";")[0]) for file, line, _, text in located(mini) if file == "suggestion-vectors.yaml"}
-    assert found == {
-        (13, "unknown option 'tiny' in dimension 'store-size'"),
-        (13, "unknown dimension 'weather' of profile 'pos'"),
-        (14, "unknown practice 'p-three'"),
-        (17, "unknown profile 'atm'"),
-    }
-
-
-def test_suggestion_vectors_are_a_kind_of_their_own():
-    loaded = load(MINI)
-    assert loaded.parts["suggestion-vectors"] == ()
-    assert not hasattr(loaded.model, "suggestion_vectors")
 
 
 def example(version: str) -> dict:

@@ -53,12 +53,14 @@ def test_workbooks_come_from_the_cache_only_when_nothing_changed(model, fresh_ca
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     path = routes.checklist_file("general", "p-one", "xlsx")
     first = next(d.content for d in all_downloads(model) if d.path == path)
-    assert len(list((fresh_cache / "workbooks").iterdir())) == 6
+    # A workbook per published selection and scope (all practices, then each practice).
+    workbooks = len(checklists(model)) * (1 + len(model.practices))
+    assert len(list((fresh_cache / "workbooks").iterdir())) == workbooks
     again = next(d.content for d in all_downloads(model) if d.path == path)
     assert again == first
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
     later = next(d.content for d in all_downloads(model) if d.path == path)
-    assert later != first and len(list((fresh_cache / "workbooks").iterdir())) == 12
+    assert later != first and len(list((fresh_cache / "workbooks").iterdir())) == 2 * workbooks
 
 
 def test_a_stale_cache_entry_for_other_code_is_not_used(model, fresh_cache, tmp_path, monkeypatch):
@@ -68,7 +70,8 @@ def test_a_stale_cache_entry_for_other_code_is_not_used(model, fresh_cache, tmp_
     changed.write_text(downloads.WORKBOOK_CODE[0].read_text() + "\n# changed\n")
     monkeypatch.setattr(downloads, "WORKBOOK_CODE", (changed, *downloads.WORKBOOK_CODE[1:]))
     next(d.content for d in all_downloads(model) if d.path == path)
-    assert len(list((fresh_cache / "workbooks").iterdir())) == 12
+    workbooks = len(checklists(model)) * (1 + len(model.practices))
+    assert len(list((fresh_cache / "workbooks").iterdir())) == 2 * workbooks
     assert first.startswith(b"PK")
 
 

@@ -59,7 +59,8 @@ def test_export_follows_model_order_not_file_order(mini):
 
 def test_profile_export_shape():
     data = model_to_dict(load_model(MINI))
-    (profile,) = data["profiles"]
+    assert [(p["id"], p["id_prefix"]) for p in data["profiles"]] == [("pos", "pos"), ("water-plant", "wp")]
+    profile = data["profiles"][0]
     assert profile["practices"]["p-one"]["1"][0] == {
         "id": "pos-p-one-1-1",
         "text": "Terminals are listed per store.",

@@ -50,6 +50,16 @@ def test_second_profile_needs_data_only(mini_pages):
     assert "| 1 | **3** | 1–3 |" in archetypes
 
 
+def test_a_profile_whose_prefix_is_not_its_id(mini_pages):
+    """Pages name the water-plant profile by its id and its considerations by its prefix, wp."""
+    practice = mini_pages["practices/p-two.md"].content
+    section = practice.split("{ #level-1-water-plant }", 1)[1].split("</section>", 1)[0]
+    assert '<span class="smm-anchor" id="wp-p-two-1-1"></span>' in section
+    assert "water-plant-p-two" not in practice
+    checklist = mini_pages["checklists/water-plant/p-two.md"].content
+    assert "**wp-p-two-2-2** (Water) Pump alarms reach the control room." in checklist
+
+
 def test_template_syntax_in_data_is_shown_literally(tmp_path):
     import shutil
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -230,11 +231,12 @@ def vector_data(tmp_path: Path) -> tuple[Path, dict[str, dict]]:
     data = tmp_path / "data"
     shutil.copytree(MINI, data)  # follows the schema symlink, so the copy can be edited
     edit(data / "schema" / "practice.schema.json", '"minItems": 3', '"minItems": 1')
-    # Every archetype gives every practice a target.
-    archetypes = data / "profiles" / "pos" / "archetypes.yaml"
-    line = "      p-two: {level: 1, why: Little to manage.}\n"
+    # Every archetype of every profile gives every practice a target: after its last one, p-two.
     added = "".join(f"      v-{v['id']}: {{level: 1, why: Test.}}\n" for v in VECTORS)
-    archetypes.write_text(archetypes.read_text(encoding="utf-8").replace(line, line + added), encoding="utf-8")
+    for archetypes in sorted((data / "profiles").glob("*/archetypes.yaml")):
+        text = archetypes.read_text(encoding="utf-8")
+        text = re.sub(r"^      p-two: .*\n", lambda found: found.group(0) + added, text, flags=re.M)
+        archetypes.write_text(text, encoding="utf-8")
     practices = {}
     for order, vector in enumerate(VECTORS, start=10):
         practice_id = f"v-{vector['id']}"

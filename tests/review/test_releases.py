@@ -3,8 +3,9 @@
 import shutil
 
 from macros.data.loader import load_model
+from macros.outputs.changes import NO_HISTORY, History
 from macros.outputs.pages import BuildContext, generate_pages
-from macros.review.releases import NO_HISTORY, History, read_history, release_tags
+from macros.review.releases import read_history, release_tags
 from tests.conftest import MINI, edit
 from tests.review.test_diff import P_ONE, git
 

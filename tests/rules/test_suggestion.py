@@ -2,9 +2,12 @@ from dataclasses import replace
 
 import pytest
 
-from macros.data.loader import load_model
+from macros.data.loader import load, load_model
 from macros.rules.suggestion import Suggestion, goes_against, suggest
-from tests.conftest import MINI
+from tests.conftest import MINI, ROOT
+
+# The shared vectors on the real data (the browser is tested against the same file).
+VECTORS = load(ROOT / "data").parts["suggestion-vectors"]
 
 
 @pytest.fixture(scope="module")
@@ -41,3 +44,26 @@ def test_suggestion_is_clamped_to_the_level_range(profile, baseline, expected):
 )
 def test_goes_against(target, level, net, against):
     assert goes_against(target, Suggestion("p", level, net, ()), 2) is against
+
+
+@pytest.mark.parametrize("vector", VECTORS, ids=[v["id"] for v in VECTORS])
+def test_suggestion_vectors(real_model, vector):
+    profile = real_model.profile(vector["profile"])
+    assert profile.baseline == vector["baseline"], "the vector assumes another baseline"
+    found = suggest(profile, vector["characterization"], [p.id for p in real_model.practices])
+    assert {practice: found[practice].level for practice in vector["expected"]} == vector["expected"]
+
+
+def test_the_suggestion_vectors_cover_up_down_mixed_and_clamping(real_model):
+    seen = set()
+    for vector in VECTORS:
+        profile = real_model.profile(vector["profile"])
+        found = suggest(profile, vector["characterization"], [p.id for p in real_model.practices])
+        for practice in vector["expected"]:
+            suggestion = found[practice]
+            directions = {effect.direction for _, _, effect in suggestion.reasons}
+            seen |= {"up"} if suggestion.net > 0 else {"down"} if suggestion.net < 0 else set()
+            seen |= {"mixed"} if directions == {"up", "down"} else set()
+            raw = profile.baseline + suggestion.net
+            seen |= {"clamped high"} if raw > 4 else {"clamped low"} if raw < 0 else set()
+    assert seen == {"up", "down", "mixed", "clamped high", "clamped low"}

@@ -39,6 +39,20 @@ def test_too_few_considerations(mini):
     assert only(mini) == ("profiles/pos/practices/p-one.yaml", line, col, message)
 
 
+def test_consideration_ids_start_with_the_profile_prefix_not_its_id(mini):
+    path = mini / "profiles/water-plant/practices/p-two.yaml"
+    assert load_model(mini).profile("water-plant").considerations("p-two", 1)[0].id == "wp-p-two-1-1"
+    edit(path, "id: wp-p-two-1-2", "id: water-plant-p-two-1-2")
+    message = "consideration id 'water-plant-p-two-1-2' must have the form wp-p-two-1-<number>, e.g. wp-p-two-1-1"
+    assert only(mini) == ("profiles/water-plant/practices/p-two.yaml", *spot(path, "water-plant-p-two-1-2"), message)
+
+
+def test_a_new_prefix_renames_every_consideration(mini):
+    edit(mini / "profiles/water-plant/profile.yaml", "id_prefix: wp\n", "id_prefix: plant\n")
+    found = {message.split(" must ")[0] for _, _, _, message in located(mini)}
+    assert len(found) == 8 and "consideration id 'wp-p-two-4-2'" in found
+
+
 # --- Dimensions ----------------------------------------------------------------------------------
 
 

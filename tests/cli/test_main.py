@@ -8,7 +8,7 @@ from tests.conftest import MINI, ROOT
 
 def test_validate_ok(capsys):
     assert main(["validate", str(MINI)]) == 0
-    assert "ok (2 practices, 24 indicators, 1 profile(s), 8 considerations)" in capsys.readouterr().out
+    assert "ok (2 practices, 24 indicators, 2 profile(s), 16 considerations)" in capsys.readouterr().out
 
 
 def test_validate_reports_problems_without_traceback(mini):

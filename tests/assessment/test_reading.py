@@ -1,0 +1,84 @@
+"""Reading a file before any check against the model: a workbook, a checklist CSV, a saved assessment."""
+
+import json
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from macros.outputs.assessment_file import MAX_BYTES
+from tests.conftest import MINI, ROOT
+from tests.support.assessments import failing, filled_csv, run_report, saved
+
+
+def test_not_a_workbook_text_renamed(tmp_path, capsys):
+    path = tmp_path / "notes.xlsx"
+    path.write_text("Practice One: met\n")
+    assert f"{path}: not an Excel workbook (.xlsx): the file is not a zip archive" in failing(capsys, path)
+
+
+def test_not_a_workbook_zip_of_something_else(tmp_path, capsys):
+    path = tmp_path / "photos.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("photo.txt", "not a spreadsheet")
+    assert f"{path}: not an Excel workbook (.xlsx): the zip archive holds no readable workbook" in failing(capsys, path)
+
+
+def test_no_traceback_in_a_real_process(tmp_path):
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(b"PK\x03\x04 truncated")
+    result = subprocess.run(
+        [sys.executable, "-m", "macros.cli.main", "report", str(path), "--data", str(MINI)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "broken.xlsx: not an Excel workbook (.xlsx)" in result.stderr
+
+
+def test_unreadable_csv(tmp_path, mini_model, capsys):
+    path = filled_csv(mini_model, tmp_path / "latin.csv", {})
+    lines = path.read_bytes().split(b"\r\n")
+    lines[4] = lines[4][:10] + b"\xe9" + lines[4][10:]
+    path.write_bytes(b"\r\n".join(lines))
+    assert f"{path}:5: not UTF-8 text (byte 0xe9)" in failing(capsys, path)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        # (A trailing comma would do too, but Python 3.13 words and places that error differently.)
+        ('{\n  "format" "smm-guide-assessment"\n}\n', "2:12: error: not valid JSON: Expecting ':' delimiter"),
+        ("", "1:1: error: not valid JSON: Expecting value"),
+        ('{"system": "caf\xe9"}'.encode("latin-1"), "1:16: error: invalid UTF-8 byte 0xe9; save the file as UTF-8"),
+    ],
+)
+def test_json_unreadable(tmp_path, capsys, content, message):
+    """One message: a file that is not an assessment has no other problem worth listing."""
+    path = tmp_path / "x.json"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    first, *rest = failing(capsys, path).splitlines()
+    assert first.startswith(f"{path}:{message}")
+    assert rest == ["1 problem(s) found."]
+
+
+def test_json_larger_than_the_limit_is_refused_unread(tmp_path, mini_model, capsys):
+    text = json.dumps(saved(mini_model))
+    path = tmp_path / "big.json"
+    path.write_text(text + " " * (MAX_BYTES + 1 - len(text)), encoding="utf-8")  # valid JSON, one byte too long
+    assert failing(capsys, path) == (
+        f"{path}: the file is {MAX_BYTES + 1:,} bytes; a saved assessment is at most {MAX_BYTES:,} bytes (2 MB), "
+        "so it is not read\n1 problem(s) found.\n"
+    )
+    path.write_text(text + " " * (MAX_BYTES - len(text)), encoding="utf-8")
+    assert run_report(capsys, path)[0] == 0  # the limit itself is allowed
+
+
+def test_json_that_yaml_cannot_read_is_reported_at_1_1(tmp_path, mini_model, capsys):
+    """Tab indentation is valid JSON but not YAML, which gives the positions: the messages stay, at 1:1."""
+    path = tmp_path / "tabs.json"
+    path.write_text(json.dumps(saved(mini_model, levels={"p-nine": 1}), indent="\t"), encoding="utf-8")
+    assert f"{path}:1:1: error: unknown practice 'p-nine'" in failing(capsys, path)

@@ -1,0 +1,103 @@
+"""The tables of a workbook or a checklist CSV checked against the model: every problem at once, at its cell or line."""
+
+import re
+
+import pytest
+
+from macros.outputs import checklists
+from macros.outputs.export import model_version
+from macros.rules.selection import select
+from tests.support.assessments import checklist_row, failing, filled_csv, write_workbook
+
+
+def test_unknown_item_id(tmp_path, mini_model, capsys):
+    extra = [("p-one", "Practice One", 1, "p-one-1-9", "Made up", "", "", "General", "", "Met")]
+    book = write_workbook(tmp_path / "b.xlsx", mini_model, practices=["p-one"], extra=extra)
+    err = failing(capsys, book)
+    row = len(checklists.rows(mini_model, ["p-one"], select(mini_model, ["pos"]))) + 2
+    assert f"b.xlsx: Checklist!D{row}: unknown item id 'p-one-1-9': not in the checklist of p-one" in err
+    assert err.endswith("1 problem(s) found.\n")
+
+
+def test_item_listed_twice_and_status_without_item(tmp_path, mini_model, capsys):
+    extra = [("p-one", "Practice One", 1, "p-one-1-1", "", "", "", "General", "", "Met"), (None,) * 9 + ("Met",)]
+    err = failing(capsys, write_workbook(tmp_path / "b.xlsx", mini_model, extra=extra))
+    end = len(checklists.rows(mini_model, ["p-one", "p-two"], select(mini_model, ["pos"]))) + 1
+    assert f"Checklist!D{end + 1}: item 'p-one-1-1' is listed twice (also Checklist!D2)" in err
+    assert f"Checklist!D{end + 2}: the item id is empty" in err
+
+
+def test_item_of_a_practice_outside_the_workbook_is_unknown(tmp_path, mini_model, capsys):
+    extra = [("p-two", "Practice Two", 1, "p-two-1-1", "", "", "", "General", "", "Met")]
+    err = failing(capsys, write_workbook(tmp_path / "b.xlsx", mini_model, practices=["p-one"], extra=extra))
+    assert "unknown item id 'p-two-1-1'" in err
+
+
+def test_invalid_status(tmp_path, mini_model, capsys):
+    book = write_workbook(tmp_path / "b.xlsx", mini_model, statuses={"p-one-2-2": "Done"})
+    row = checklist_row(mini_model, "p-one-2-2")
+    err = failing(capsys, book)
+    assert f"Checklist!J{row}: status 'Done' is not one of: Met, Partly met, Not met, Not applicable" in err
+
+
+@pytest.mark.parametrize("target", [5, -1, 2.5, "high"])
+def test_target_outside_0_4_or_not_whole(tmp_path, mini_model, capsys, target):
+    book = write_workbook(tmp_path / "b.xlsx", mini_model, targets={"p-two": target})
+    assert f"b.xlsx: Targets!C3: target '{target}' is not a whole number 0-4" in failing(capsys, book)
+
+
+@pytest.mark.parametrize("sheet", ["Targets", "Checklist", "About"])
+def test_missing_sheet(tmp_path, mini_model, capsys, sheet):
+    err = failing(capsys, write_workbook(tmp_path / "b.xlsx", mini_model, drop=[sheet]))
+    assert f"b.xlsx: {sheet}: the sheet is missing" in err
+
+
+def test_missing_columns(tmp_path, mini_model, capsys):
+    book = write_workbook(tmp_path / "b.xlsx", mini_model, headers={"Status": "State", "Item id": "Id"})
+    err = failing(capsys, book)
+    assert "b.xlsx: Checklist!1:1: column 'Item id' is missing" in err
+    assert "b.xlsx: Checklist!1:1: column 'Status' is missing" in err
+
+
+def test_workbook_of_another_model_version(tmp_path, mini_model, capsys):
+    book = write_workbook(tmp_path / "b.xlsx", mini_model, about={"Model version": "1.0+000000000000"})
+    err = failing(capsys, book)
+    assert f"About!B2: workbook for model version '1.0+000000000000', data is '{model_version(mini_model)}'" in err
+
+
+def test_unknown_variant_and_practice_in_about(tmp_path, mini_model, capsys):
+    book = write_workbook(tmp_path / "b.xlsx", mini_model, about={"Variant": "dt", "Practices": "p-one, p-nine"})
+    err = failing(capsys, book)
+    published = [v.id for v in checklists.published(mini_model)]  # more if the fixture gains a profile
+    assert published[0] == "general" and "pos" in published
+    assert f"About!B3: unknown variant 'dt'; expected one of: {', '.join(published)}" in err
+    assert "About!B4: unknown practice id 'p-nine'" in err
+
+
+def test_all_problems_at_once(tmp_path, mini_model, capsys):
+    extra = [("p-one", "Practice One", 1, "p-one-1-9", "", "", "", "General", "", "")]
+    book = write_workbook(
+        tmp_path / "b.xlsx", mini_model, statuses={"p-one-1-1": "Done"}, targets={"p-one": 7}, extra=extra
+    )
+    lines = failing(capsys, book).splitlines()
+    assert len(lines) == 4 and lines[-1] == "3 problem(s) found."
+    assert [re.sub(r"^.*?b\.xlsx: (\S+?)!.*$", r"\1", line) for line in lines[:3]] == [
+        "Targets",
+        "Checklist",
+        "Checklist",
+    ]
+
+
+def test_csv_problems_name_the_line(tmp_path, mini_model, capsys):
+    path = filled_csv(mini_model, tmp_path / "c.csv", {"p-one-1-2": "Done"})
+    text = path.read_text(encoding="utf-8").replace("p-two-1-1,", "p-two-1-9,")
+    path.write_text(text, encoding="utf-8")
+    err = failing(capsys, path)
+    assert f"{path}:3: status 'Done' is not one of: Met, Partly met, Not met, Not applicable" in err
+    assert f"{path}:22: unknown item id 'p-two-1-9'" in err
+
+
+def test_csv_missing_column(tmp_path, capsys):
+    path = tmp_path / "c.csv"
+    path.write_text("Practice id,Item id\np-one,p-one-1-1\n", encoding="utf-8")
+    assert f"{path}:1: column 'Status' is missing" in failing(capsys, path)

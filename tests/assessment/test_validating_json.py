@@ -1,0 +1,114 @@
+"""A saved assessment (JSON) checked against its schema and the model: every problem at once, at its line and column."""
+
+import subprocess
+import sys
+
+import pytest
+
+from macros.assessment.rendering import SAY
+from macros.outputs.export import model_version
+from tests.conftest import MINI, ROOT
+from tests.support.assessments import answered, at, failing, from_json, run_report, saved, write_json
+
+
+def test_json_answers_to_a_profile_not_chosen_are_not_counted(tmp_path, mini_model, capsys):
+    """The page keeps the answers of a profile that is unticked again, and exports them: not an error."""
+    answers = answered({"p-one-1-1": "Met", "p-one-1-2": "Met", "p-one-1-3": "Met", "pos-p-one-1-1": "Not met"})
+    path = write_json(
+        tmp_path / "g.json", saved(mini_model, guidance={"profiles": [], "framework": "fw-one"}, answers=answers)
+    )
+    assert from_json(mini_model, path).variant.id == "general"
+    code, text, _ = run_report(capsys, path)
+    assert code == 0
+    assert "| Practice One (p-one) | – | 1 | – | – | yes |" in text  # the not met consideration does not count
+    assert f"{SAY['elsewhere']} pos-p-one-1-1." in text
+
+
+def test_json_every_problem_at_once_at_its_line(tmp_path, mini_model, capsys):
+    answers = answered({"p-one-1-1": "Met", "p-one-2-1": "Met"})
+    answers["p-one-1-1"]["status"], answers["p-one-2-1"]["status"] = "done", "Met"
+    path = write_json(tmp_path / "b.json", saved(mini_model, answers=answers, levels={"p-nine": 2}))
+    lines = failing(capsys, path).splitlines()
+    assert lines == [
+        f"{at(path, 'done')}: error: the status of 'p-one-1-1' must be one of: met, partly, not-met, na, "
+        'or "" (not assessed)',
+        f"{at(path, 'Met')}: error: the status of 'p-one-2-1' must be one of: met, partly, not-met, na, "
+        'or "" (not assessed)',
+        f"{at(path, 'p-nine')}: error: unknown practice 'p-nine'; did you mean 'p-one'?",
+        "3 problem(s) found.",
+    ]
+
+
+def test_json_unknown_ids_and_schema_problems(tmp_path, mini_model, capsys):
+    data = saved(
+        mini_model,
+        guidance={"profiles": ["dt"], "framework": "fw-two"},
+        targets={"p-tow": {"level": 5, "justification": "x"}, "p-one": {"level": 2}},
+        answers={"p-one-1-9": {"status": "met", "note": ""}, "p-one-1-1": {"status": "met"}},
+        extra=True,
+    )
+    path = write_json(tmp_path / "b.json", data)
+    err = failing(capsys, path)
+    profiles = [p.id for p in mini_model.profiles]  # more if the fixture gains a profile
+    assert "pos" in profiles
+    for expected in [
+        f"{at(path, 'dt')}: error: unknown profile 'dt'; expected one of: {', '.join(profiles)}",
+        f"{at(path, 'fw-two')}: error: unknown framework 'fw-two'; did you mean 'fw-one'?",
+        f"{at(path, 'p-tow')}: error: unknown practice 'p-tow'; did you mean 'p-two'?",
+        f"{at(path, 'level', after=True)}: error: the target of 'p-tow' must be at most 4",
+        f"{at(path, 'p-one', after=True)}: error: missing required key 'justification' in 'p-one'",
+        f"{at(path, 'p-one-1-9')}: error: unknown item 'p-one-1-9'; did you mean 'p-one-1-3'?",
+        f"{at(path, 'p-one-1-1', after=True)}: error: missing required key 'note' in 'p-one-1-1'",
+        f"{at(path, 'extra')}: error: unknown key 'extra'; allowed keys: format, version,",
+    ]:
+        assert expected in err
+    assert err.endswith("\n8 problem(s) found.\n")
+
+
+def test_json_of_another_model_version(tmp_path, mini_model, capsys):
+    path = write_json(tmp_path / "v.json", saved(mini_model, model_version="1.0+000000000000"))
+    assert failing(capsys, path).splitlines() == [
+        f"{at(path, '1.0+000000000000')}: error: assessment for model version '1.0+000000000000', data is "
+        f"'{model_version(mini_model)}': give --data the data it was made from",
+        "1 problem(s) found.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"format": "smm-guide-assessment",\n "version": 2}', "2:13: error: format version 2 is not supported"),
+        (
+            '{\n  "format": "xlsx"\n}',
+            '2:13: error: not a saved assessment: "format" must be "smm-guide-assessment", not',
+        ),
+        ("[1, 2]", '1:1: error: not a saved assessment: "format" must be "smm-guide-assessment"'),
+    ],
+)
+def test_json_not_an_assessment(tmp_path, capsys, content, message):
+    """One message: a file that is not an assessment has no other problem worth listing."""
+    path = tmp_path / "x.json"
+    path.write_bytes(content.encode())
+    first, *rest = failing(capsys, path).splitlines()
+    assert first.startswith(f"{path}:{message}")
+    assert rest == ["1 problem(s) found."]
+
+
+def test_json_problems_in_a_real_process(tmp_path, mini_model):
+    answers = answered({"p-one-1-1": "Met"})
+    answers["p-one-1-1"]["status"] = "yes"
+    path = write_json(tmp_path / "bad.json", saved(mini_model, answers=answers, levels={"p-one": 9}))
+    result = subprocess.run(
+        [sys.executable, "-m", "macros.cli.main", "report", str(path), "--data", str(MINI)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert (result.returncode, result.stdout) == (1, "")
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        f"{at(path, 'yes')}: error: the status of 'p-one-1-1' must be one of: met, partly, not-met, na, "
+        'or "" (not assessed)',
+        f"{at(path, 'p-one', after=True)}: error: the level of 'p-one' must be at most 4",
+        "2 problem(s) found.",
+    ]

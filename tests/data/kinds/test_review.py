@@ -1,0 +1,165 @@
+"""The review kinds (macros/data/kinds/review.py): constraints, retired ids, acknowledged lint pairs
+and the test vectors. The fixture has none of these files; each test writes the one it needs."""
+
+from pathlib import Path
+
+from macros.data.loader import load, load_model
+from tests.conftest import MINI, located
+from tests.data.loading import shown
+
+CONSTRAINTS = "# yaml-language-server: $schema=schema/constraints.schema.json\nconstraints:\n"
+RETIRED = "# yaml-language-server: $schema=schema/retired.schema.json\nretired:\n"
+ACKNOWLEDGED = "# yaml-language-server: $schema=schema/acknowledged.schema.json\npairs:\n"
+
+
+def constraint(cid: str, practice: str, at_most: str) -> str:
+    return f"  - id: {cid}\n    practice: {practice}\n    at_most: {at_most}\n    why: Because.\n"
+
+
+def retired(item_id: str, replaced_by: str = "") -> str:
+    successors = f"    replaced_by: [{replaced_by}]\n" if replaced_by else ""
+    return f'  - id: {item_id}\n    date: "2026-01-01"\n    why: Gone.\n' + successors
+
+
+def pair(first: str, second: str) -> str:
+    return f"  - items: [{first}, {second}]\n    reason: Different on purpose.\n"
+
+
+def write(path: Path, text: str) -> int:
+    """Write the file and return the number of its last line."""
+    path.write_text(text)
+    return text.count("\n")
+
+
+def test_without_review_files_the_parts_are_empty(mini):
+    loaded = load(mini)
+    assert loaded.model.constraints == () and loaded.model.scoring_examples == ()
+    for part in ("acknowledged", "suggestion-vectors", "selection-vectors", "combination-vectors", "csv-vectors"):
+        assert not loaded.parts[part], part
+
+
+# --- Constraints -----------------------------------------------------------------------------------
+
+
+def test_constraints_are_built_in_file_order(mini):
+    write(
+        mini / "constraints.yaml",
+        CONSTRAINTS + constraint("b-first", "p-one", "p-two") + constraint("a", "p-two", "p-one"),
+    )
+    found = [(c.id, c.practice, c.at_most, c.why) for c in load_model(mini).constraints]
+    assert found == [("b-first", "p-one", "p-two", "Because."), ("a", "p-two", "p-one", "Because.")]
+
+
+def test_a_constraint_names_known_practices_and_not_itself(mini):
+    text = CONSTRAINTS + constraint("self", "p-one", "p-one") + constraint("typo", "p-tow", "p-two")
+    write(mini / "constraints.yaml", text)
+    assert located(mini) == [
+        ("constraints.yaml", 5, 14, "a practice cannot bound itself"),
+        ("constraints.yaml", 8, 15, "unknown practice 'p-tow'; did you mean 'p-two'?"),
+    ]
+
+
+def test_constraint_ids_are_unique(mini):
+    write(mini / "constraints.yaml", CONSTRAINTS + constraint("one", "p-one", "p-two") * 2)
+    ((rel, line, _, message),) = located(mini)
+    assert (rel, line) == ("constraints.yaml", 7)
+    assert message.startswith("constraint id 'one' is already used in ") and message.endswith(":3; ids must be unique")
+
+
+# --- Retired ids -----------------------------------------------------------------------------------
+
+
+def test_a_retired_id_in_use_is_reported_where_it_is_defined(mini):
+    write(mini / "retired.yaml", RETIRED + retired("p-one-9-9") + retired("pos-p-one-1-2"))
+    message = f"id 'pos-p-one-1-2' is retired ({shown(mini / 'retired.yaml')}:6) and can never be used again"
+    assert located(mini) == [("profiles/pos/practices/p-one.yaml", 10, 11, message)]
+
+
+def test_a_retired_id_names_successors_that_exist(mini):
+    write(mini / "retired.yaml", RETIRED + retired("p-one-9-9", "p-one-1-1, zz-9"))
+    assert located(mini) == [("retired.yaml", 6, 30, "unknown indicator or consideration 'zz-9'")]
+
+
+# --- Acknowledged lint pairs -----------------------------------------------------------------------
+
+
+def test_acknowledged_pairs_are_kept_by_their_items_in_any_order(mini):
+    write(mini / "acknowledged.yaml", ACKNOWLEDGED + pair("p-one-1-1", "pos-p-one-1-1"))
+    acknowledged = load(mini).parts["acknowledged"]
+    assert acknowledged == {frozenset({"pos-p-one-1-1", "p-one-1-1"}): "Different on purpose."}
+
+
+def test_a_pair_acknowledged_twice_and_unknown_items_are_reported(mini):
+    text = ACKNOWLEDGED + pair("p-one-1-1", "p-two-1-1") + pair("p-two-1-1", "p-one-1-1") + pair("p-one-1-1", "p-zz")
+    write(mini / "acknowledged.yaml", text)
+    assert [(rel, line, message.split(";")[0]) for rel, line, _, message in located(mini)] == [
+        ("acknowledged.yaml", 5, "this pair is acknowledged twice"),
+        ("acknowledged.yaml", 7, "unknown indicator or consideration 'p-zz'"),
+    ]
+
+
+# --- Test vectors ----------------------------------------------------------------------------------
+
+
+def test_scoring_vectors_become_the_models_examples(mini):
+    write(
+        mini / "scoring-vectors.yaml",
+        "# yaml-language-server: $schema=schema/scoring-vectors.schema.json\nvectors:\n"
+        "  - id: one\n    description: One level met.\n    target: 2\n"
+        '    levels: {2: [met, ""], 1: [met], 4: [""], 3: [""]}\n'
+        "    expected: {achieved: 1, gap: 1, over: 0, assessed: true, provisional: true}\n",
+    )
+    (example,) = load_model(mini).scoring_examples
+    assert (example.id, example.target, example.achieved, example.gap, example.provisional) == ("one", 2, 1, 1, True)
+    assert list(example.levels.items()) == [(1, ("met",)), (2, ("met", "")), (3, ("",)), (4, ("",))]
+
+
+def test_csv_vectors_are_read_for_the_tests_only(mini):
+    write(
+        mini / "csv-vectors.yaml",
+        "# yaml-language-server: $schema=schema/csv-vectors.schema.json\nvectors:\n"
+        '  - id: plain\n    description: Plain.\n    cells: [a, 2]\n    expected: "a,2\\r\\n"\n',
+    )
+    loaded = load(mini)
+    assert loaded.parts["csv-vectors"] == (
+        {"id": "plain", "description": "Plain.", "cells": ["a", 2], "expected": "a,2\r\n"},
+    )
+    assert not hasattr(loaded.model, "csv_vectors")
+
+
+def test_suggestion_vectors_name_only_ids_that_exist(mini):
+    (mini / "suggestion-vectors.yaml").write_text(
+        "# yaml-language-server: $schema=schema/suggestion-vectors.schema.json\n"
+        "vectors:\n"
+        "  - id: one\n"
+        "    description: Names what exists.\n"
+        "    profile: pos\n"
+        "    baseline: 2\n"
+        "    characterization: {store-size: kiosk}\n"
+        "    expected: {p-one: 1}\n"
+        "  - id: two\n"
+        "    description: Names what does not.\n"
+        "    profile: pos\n"
+        "    baseline: 2\n"
+        "    characterization: {store-size: tiny, weather: sunny}\n"
+        "    expected: {p-three: 1}\n"
+        "  - id: three\n"
+        "    description: Another profile.\n"
+        "    profile: atm\n"
+        "    baseline: 2\n"
+        "    characterization: {store-size: kiosk}\n"
+        "    expected: {p-one: 1}\n"
+    )
+    found = {(line, text.split(";")[0]) for file, line, _, text in located(mini) if file == "suggestion-vectors.yaml"}
+    assert found == {
+        (13, "unknown option 'tiny' in dimension 'store-size'"),
+        (13, "unknown dimension 'weather' of profile 'pos'"),
+        (14, "unknown practice 'p-three'"),
+        (17, "unknown profile 'atm'"),
+    }
+
+
+def test_suggestion_vectors_are_a_kind_of_their_own():
+    loaded = load(MINI)
+    assert loaded.parts["suggestion-vectors"] == ()
+    assert not hasattr(loaded.model, "suggestion_vectors")
