@@ -1,4 +1,4 @@
-// The rules of the self-assessment page (content/assets/assess.js) in Node, against the same
+// The rules of the self-assessment page (content/assets/assess/) in Node, against the same
 // vectors as macros/scoring.py and macros/targets.py: data/scoring-vectors.yaml and
 // data/suggestion-vectors.yaml. The model is the one the page reads (assets/smm-model.js).
 import { test, before } from 'node:test';
@@ -8,7 +8,9 @@ import vm from 'node:vm';
 import { readVectors } from './vectors.mjs';
 
 const require = createRequire(import.meta.url);
-const rules = require('../../content/assets/assess.js');
+const rules = require('../../content/assets/assess/rules.js');
+const csv = require('../../content/assets/assess/csv.js');
+const { validate } = require('../../content/assets/assess/state.js');
 const SCORING = readVectors('scoring-vectors.yaml');
 const SUGGESTION = readVectors('suggestion-vectors.yaml');
 
@@ -79,9 +81,9 @@ test('goes against: the same cases as tests/test_targets.py', () => {
 });
 
 test('CSV cells are quoted like Python\'s csv module and formulas are neutralized', () => {
-  assert.equal(rules.csvLine(['a', 3, 'b,c', 'say "hi"', 'two\nlines', '']), 'a,3,"b,c","say ""hi""","two\nlines",\r\n');
-  assert.equal(rules.csvLine(['=1+2', '+x', '-y', '@z', 'a=b']), "'=1+2,'+x,'-y,'@z,a=b\r\n");
-  assert.equal(rules.neutralizeFormula('\tx'), "'\tx");
+  assert.equal(csv.csvLine(['a', 3, 'b,c', 'say "hi"', 'two\nlines', '']), 'a,3,"b,c","say ""hi""","two\nlines",\r\n');
+  assert.equal(csv.csvLine(['=1+2', '+x', '-y', '@z', 'a=b']), "'=1+2,'+x,'-y,'@z,a=b\r\n");
+  assert.equal(csv.neutralizeFormula('\tx'), "'\tx");
 });
 
 function minimal(overrides = {}) {
@@ -93,8 +95,8 @@ function minimal(overrides = {}) {
 
 test('an assessment in the published format passes; the reasons it would not are said', () => {
   const item = model.practices[0].levels['1'].indicators[0].id;
-  assert.deepEqual(rules.validate(minimal({ answers: { [item]: { status: 'met', note: 'seen' } }, levels: { monitoring: 2 } }), model, settings), []);
-  const problems = (data) => rules.validate(data, model, settings).join(' ');
+  assert.deepEqual(validate(minimal({ answers: { [item]: { status: 'met', note: 'seen' } }, levels: { monitoring: 2 } }), model, settings), []);
+  const problems = (data) => validate(data, model, settings).join(' ');
   assert.match(problems([]), /does not hold an assessment/);
   assert.match(problems(minimal({ format: 'other' })), /not an smm-guide assessment/);
   assert.match(problems(minimal({ version: 2 })), /Version 2 of the assessment format is not supported/);
@@ -110,6 +112,6 @@ test('an assessment in the published format passes; the reasons it would not are
 
 test('a baseline from another model version is read leniently', () => {
   const other = minimal({ model_version: '1.0+000000000000', answers: { 'retired-item-1-1': { status: 'met', note: '' } } });
-  assert.deepEqual(rules.validate(other, model, settings, true), []);
-  assert.match(rules.validate(minimal({ format: 'x' }), model, settings, true).join(' '), /not an smm-guide assessment/);
+  assert.deepEqual(validate(other, model, settings, true), []);
+  assert.match(validate(minimal({ format: 'x' }), model, settings, true).join(' '), /not an smm-guide assessment/);
 });
