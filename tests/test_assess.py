@@ -188,7 +188,9 @@ def test_javascript_and_css_stay_small():
 
 
 @pytest.mark.skipif(not shutil.which("node"), reason="needs node")
-@pytest.mark.parametrize("name", ["scoring-vectors.yaml", "suggestion-vectors.yaml"])
+@pytest.mark.parametrize(
+    "name", ["scoring-vectors.yaml", "suggestion-vectors.yaml", "selection-vectors.yaml", "csv-vectors.yaml"]
+)
 def test_the_javascript_reader_of_the_vectors_agrees_with_pyyaml(name):
     """tests/js/vectors.mjs reads a small part of YAML; these files must stay within it."""
     script = f"import('./vectors.mjs').then((m) => console.log(JSON.stringify(m.readData('{name}'))))"

@@ -1,6 +1,7 @@
 // The rules of the self-assessment page (content/assets/assess/) in Node, against the same
-// vectors as macros/scoring.py and macros/targets.py: data/scoring-vectors.yaml and
-// data/suggestion-vectors.yaml. The model is the one the page reads (assets/smm-model.js).
+// vectors as the Python ones: data/scoring-vectors.yaml, data/suggestion-vectors.yaml,
+// data/selection-vectors.yaml and data/csv-vectors.yaml. The model is the one the page reads
+// (assets/smm-model.js); the selection vectors bring small models of their own.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -9,10 +10,14 @@ import { readVectors } from './vectors.mjs';
 
 const require = createRequire(import.meta.url);
 const rules = require('../../content/assets/assess/rules.js');
+const selection = require('../../content/assets/assess/selection.js');
 const csv = require('../../content/assets/assess/csv.js');
 const { validate } = require('../../content/assets/assess/state.js');
 const SCORING = readVectors('scoring-vectors.yaml');
 const SUGGESTION = readVectors('suggestion-vectors.yaml');
+const SELECTION = readVectors('selection-vectors.yaml');
+const COMBINATIONS = readVectors('selection-vectors.yaml', 'combinations');
+const CSV = readVectors('csv-vectors.yaml');
 
 let model, settings;
 before(async () => {
@@ -79,6 +84,54 @@ test('goes against: the same cases as tests/test_targets.py', () => {
     assert.equal(rules.goesAgainst(target, { level, net }, 2), against, JSON.stringify([target, level, net]));
   }
 });
+
+// A selection vector's small model (practice -> level -> indicator ids; profiles with practice ->
+// level -> consideration ids) in the shape of the page's model: practices with levels[n].indicators,
+// profiles with practices[pid][n] lists of considerations, each item an object with its id.
+function pageModel(small) {
+  const items = (ids) => ids.map((id) => ({ id }));
+  const byLevel = (levels, make) => Object.fromEntries(Object.entries(levels).map(([n, ids]) => [n, make(ids)]));
+  return {
+    practices: Object.entries(small.practices).map(([id, levels]) => ({ id, levels: byLevel(levels, (ids) => ({ indicators: items(ids) })) })),
+    profiles: small.profiles.map((p) => ({
+      id: p.id, short_name: p.short_name,
+      practices: Object.fromEntries(Object.entries(p.practices).map(([pid, levels]) => [pid, byLevel(levels, items)])),
+    })),
+  };
+}
+
+for (const vector of SELECTION) {
+  test(`selection vector ${vector.id}`, () => {
+    const model = pageModel(vector.model);
+    assert.deepEqual(selection.selection(model, vector.profiles), vector.expected, vector.description);
+    assert.equal(selection.selectionId(model.profiles, vector.profiles), vector.expected.selection);
+    // The page asks for a level's items by number (scoring), the export by the model's keys.
+    for (const [pid, levels] of Object.entries(vector.expected.items)) {
+      for (const [n, ids] of Object.entries(levels)) assert.deepEqual(selection.itemsAt(model, pid, Number(n), vector.profiles), ids, `${pid} ${n}`);
+    }
+    const labels = {};
+    selection.eachItem(model, (item, label) => { labels[item.id] = label; });
+    for (const [id, label] of Object.entries(vector.expected.labels)) assert.equal(labels[id], label, id);
+  });
+}
+
+for (const vector of COMBINATIONS) {
+  test(`combination vector ${vector.id}`, () => {
+    assert.deepEqual(rules.combine(vector.profiles, vector.suggestions), vector.expected, vector.description);
+  });
+}
+
+test('a combination follows the order of the profiles it is given, not the order of the suggestions', () => {
+  const suggestions = { b: { p: 2 }, a: { p: 2 } };
+  assert.deepEqual(rules.combine(['a', 'b'], suggestions), { p: { level: 2, profile: 'a' } });
+  assert.deepEqual(rules.combine(['b', 'a'], suggestions), { p: { level: 2, profile: 'b' } });
+});
+
+for (const vector of CSV) {
+  test(`csv vector ${vector.id}`, () => {
+    assert.equal(csv.csvLine(vector.cells), vector.expected, vector.description);
+  });
+}
 
 test('CSV cells are quoted like Python\'s csv module and formulas are neutralized', () => {
   assert.equal(csv.csvLine(['a', 3, 'b,c', 'say "hi"', 'two\nlines', '']), 'a,3,"b,c","say ""hi""","two\nlines",\r\n');
