@@ -1,4 +1,4 @@
-// The self-assessment page (assess/, content/assets/assess.js) in a real browser.
+// The self-assessment page (assess/, content/assets/assess/*.js) in a real browser.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -294,24 +294,57 @@ test('axe-core finds no violation on the filled-in page, light and dark', async 
   }
 });
 
-test('instant navigation: the page starts whichever of its scripts runs first', async () => {
-  // Material's instant navigation swaps in the new content and inserts its scripts, which may then
-  // run in any order. Do the same from the home page, with the page script running first.
+// The assessment page's content as Material's instant navigation swaps it in from the home page,
+// and the paths of the scripts it loads, in their order on the page.
+async function navigated() {
   const page = await openPage(browser);
   await page.goto(BASE);
   const html = await (await fetch(`${BASE}assess/`)).text();
   const article = /<article[^>]*>([\s\S]*)<\/article>/.exec(html)[1];
+  const scripts = [...article.matchAll(/<script src="\.\.\/(assets\/[^"]+)"/g)].map((m) => m[1]);
+  assert.equal(scripts[0], 'assets/smm-model.js');
   await page.evaluate(async (content) => {
     history.pushState(null, '', 'assess/');
     document.querySelector('article').innerHTML = content; // scripts set by innerHTML do not run
-    for (const name of ['assess.js', 'smm-model.js']) {
+  }, article);
+  return { page, model: scripts[0], own: scripts.slice(1) };
+}
+
+test('instant navigation: the page starts whichever of its scripts runs first', async () => {
+  // Material's instant navigation swaps in the new content and inserts its scripts, which may then
+  // run in any order. Do the same from the home page, with the page scripts running first.
+  const { page, model, own } = await navigated();
+  await page.evaluate(async (paths) => {
+    for (const path of paths) {
       const script = document.createElement('script');
-      script.src = `../assets/${name}`;
+      script.src = `../${path}`;
       await new Promise((resolve) => { script.onload = resolve; document.body.appendChild(script); });
     }
-  }, article);
+  }, [...own, model]);
   await page.waitForSelector('html[data-smm-assess="ready"]');
   assert.equal(await page.locator('details.smm-practice').count(), 18);
+  assert.deepEqual(page.errors, []);
+});
+
+test('instant navigation: the page waits for every one of its scripts, whatever their order', async () => {
+  // Instant navigation inserts all the scripts at once and each runs when it has loaded. Here they
+  // run in the order inserted (async off): the last of the page's own first, the model second.
+  const { page, model, own } = await navigated();
+  const order = [own[own.length - 1], model, ...own.slice(0, -1).reverse()];
+  assert.equal(order[0], 'assets/assess/boot.js');
+  await page.evaluate((paths) => {
+    for (const path of paths) {
+      const script = document.createElement('script');
+      script.src = `../${path}`;
+      script.async = false;
+      document.body.appendChild(script);
+    }
+  }, order);
+  await page.waitForSelector('html[data-smm-assess="ready"]');
+  assert.equal(await page.locator('details.smm-practice').count(), 18);
+  await openPractice(page, 'risk-attitude');
+  await page.locator('#smm-practice-risk-attitude select[data-item]').first().selectOption('met');
+  await saved(page);
   assert.deepEqual(page.errors, []);
 });
 
@@ -322,7 +355,7 @@ test('the page works opened from file://', async () => {
   const save = (path, data) => { mkdirSync(dirname(join(root, path)), { recursive: true }); writeFileSync(join(root, path), data); };
   save('assess/index.html', html);
   const assets = [...html.matchAll(/(?:src|href)="\.\.\/(assets\/[^"#?]+)"/g)].map((m) => m[1]);
-  assert.ok(assets.includes('assets/smm-model.js') && assets.includes('assets/assess.js'));
+  assert.ok(assets.includes('assets/smm-model.js') && assets.includes('assets/assess/boot.js'));
   for (const path of new Set(assets)) save(path, Buffer.from(await (await fetch(BASE + path)).arrayBuffer()));
   const context = await browser.newContext();
   const page = await context.newPage();

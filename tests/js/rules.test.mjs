@@ -1,6 +1,7 @@
-// The rules of the self-assessment page (content/assets/assess.js) in Node, against the same
-// vectors as macros/scoring.py and macros/targets.py: data/scoring-vectors.yaml and
-// data/suggestion-vectors.yaml. The model is the one the page reads (assets/smm-model.js).
+// The rules of the self-assessment page (content/assets/assess/) in Node, against the same
+// vectors as the Python ones: data/scoring-vectors.yaml, data/suggestion-vectors.yaml,
+// data/selection-vectors.yaml and data/csv-vectors.yaml. The model is the one the page reads
+// (assets/smm-model.js); the selection vectors bring small models of their own.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -8,9 +9,15 @@ import vm from 'node:vm';
 import { readVectors } from './vectors.mjs';
 
 const require = createRequire(import.meta.url);
-const rules = require('../../content/assets/assess.js');
+const rules = require('../../content/assets/assess/rules.js');
+const selection = require('../../content/assets/assess/selection.js');
+const csv = require('../../content/assets/assess/csv.js');
+const { validate } = require('../../content/assets/assess/state.js');
 const SCORING = readVectors('scoring-vectors.yaml');
 const SUGGESTION = readVectors('suggestion-vectors.yaml');
+const SELECTION = readVectors('selection-vectors.yaml');
+const COMBINATIONS = readVectors('selection-vectors.yaml', 'combinations');
+const CSV = readVectors('csv-vectors.yaml');
 
 let model, settings;
 before(async () => {
@@ -78,10 +85,58 @@ test('goes against: the same cases as tests/test_targets.py', () => {
   }
 });
 
+// A selection vector's small model (practice -> level -> indicator ids; profiles with practice ->
+// level -> consideration ids) in the shape of the page's model: practices with levels[n].indicators,
+// profiles with practices[pid][n] lists of considerations, each item an object with its id.
+function pageModel(small) {
+  const items = (ids) => ids.map((id) => ({ id }));
+  const byLevel = (levels, make) => Object.fromEntries(Object.entries(levels).map(([n, ids]) => [n, make(ids)]));
+  return {
+    practices: Object.entries(small.practices).map(([id, levels]) => ({ id, levels: byLevel(levels, (ids) => ({ indicators: items(ids) })) })),
+    profiles: small.profiles.map((p) => ({
+      id: p.id, short_name: p.short_name,
+      practices: Object.fromEntries(Object.entries(p.practices).map(([pid, levels]) => [pid, byLevel(levels, items)])),
+    })),
+  };
+}
+
+for (const vector of SELECTION) {
+  test(`selection vector ${vector.id}`, () => {
+    const model = pageModel(vector.model);
+    assert.deepEqual(selection.selection(model, vector.profiles), vector.expected, vector.description);
+    assert.equal(selection.selectionId(model.profiles, vector.profiles), vector.expected.selection);
+    // The page asks for a level's items by number (scoring), the export by the model's keys.
+    for (const [pid, levels] of Object.entries(vector.expected.items)) {
+      for (const [n, ids] of Object.entries(levels)) assert.deepEqual(selection.itemsAt(model, pid, Number(n), vector.profiles), ids, `${pid} ${n}`);
+    }
+    const labels = {};
+    selection.eachItem(model, (item, label) => { labels[item.id] = label; });
+    for (const [id, label] of Object.entries(vector.expected.labels)) assert.equal(labels[id], label, id);
+  });
+}
+
+for (const vector of COMBINATIONS) {
+  test(`combination vector ${vector.id}`, () => {
+    assert.deepEqual(rules.combine(vector.profiles, vector.suggestions), vector.expected, vector.description);
+  });
+}
+
+test('a combination follows the order of the profiles it is given, not the order of the suggestions', () => {
+  const suggestions = { b: { p: 2 }, a: { p: 2 } };
+  assert.deepEqual(rules.combine(['a', 'b'], suggestions), { p: { level: 2, profile: 'a' } });
+  assert.deepEqual(rules.combine(['b', 'a'], suggestions), { p: { level: 2, profile: 'b' } });
+});
+
+for (const vector of CSV) {
+  test(`csv vector ${vector.id}`, () => {
+    assert.equal(csv.csvLine(vector.cells), vector.expected, vector.description);
+  });
+}
+
 test('CSV cells are quoted like Python\'s csv module and formulas are neutralized', () => {
-  assert.equal(rules.csvLine(['a', 3, 'b,c', 'say "hi"', 'two\nlines', '']), 'a,3,"b,c","say ""hi""","two\nlines",\r\n');
-  assert.equal(rules.csvLine(['=1+2', '+x', '-y', '@z', 'a=b']), "'=1+2,'+x,'-y,'@z,a=b\r\n");
-  assert.equal(rules.neutralizeFormula('\tx'), "'\tx");
+  assert.equal(csv.csvLine(['a', 3, 'b,c', 'say "hi"', 'two\nlines', '']), 'a,3,"b,c","say ""hi""","two\nlines",\r\n');
+  assert.equal(csv.csvLine(['=1+2', '+x', '-y', '@z', 'a=b']), "'=1+2,'+x,'-y,'@z,a=b\r\n");
+  assert.equal(csv.neutralizeFormula('\tx'), "'\tx");
 });
 
 function minimal(overrides = {}) {
@@ -93,8 +148,8 @@ function minimal(overrides = {}) {
 
 test('an assessment in the published format passes; the reasons it would not are said', () => {
   const item = model.practices[0].levels['1'].indicators[0].id;
-  assert.deepEqual(rules.validate(minimal({ answers: { [item]: { status: 'met', note: 'seen' } }, levels: { monitoring: 2 } }), model, settings), []);
-  const problems = (data) => rules.validate(data, model, settings).join(' ');
+  assert.deepEqual(validate(minimal({ answers: { [item]: { status: 'met', note: 'seen' } }, levels: { monitoring: 2 } }), model, settings), []);
+  const problems = (data) => validate(data, model, settings).join(' ');
   assert.match(problems([]), /does not hold an assessment/);
   assert.match(problems(minimal({ format: 'other' })), /not an smm-guide assessment/);
   assert.match(problems(minimal({ version: 2 })), /Version 2 of the assessment format is not supported/);
@@ -110,6 +165,6 @@ test('an assessment in the published format passes; the reasons it would not are
 
 test('a baseline from another model version is read leniently', () => {
   const other = minimal({ model_version: '1.0+000000000000', answers: { 'retired-item-1-1': { status: 'met', note: '' } } });
-  assert.deepEqual(rules.validate(other, model, settings, true), []);
-  assert.match(rules.validate(minimal({ format: 'x' }), model, settings, true).join(' '), /not an smm-guide assessment/);
+  assert.deepEqual(validate(other, model, settings, true), []);
+  assert.match(validate(minimal({ format: 'x' }), model, settings, true).join(' '), /not an smm-guide assessment/);
 });

@@ -12,7 +12,7 @@
 //   - the load event has finished (navigation timing loadEventEnd);
 //   - Material's bundle has run: its document$ has emitted and its components have mounted (an
 //     observer subscribed when the bundle publishes window.document$, after its own subscriptions);
-//   - assessment page only: assess.js has rendered it, i.e. <html data-smm-assess="ready"> is set
+//   - assessment page only: its scripts have rendered it, i.e. <html data-smm-assess="ready"> is set
 //     (a MutationObserver records the moment).
 import { BASE, openBrowser } from './browser.mjs';
 

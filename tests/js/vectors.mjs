@@ -1,7 +1,7 @@
-// The test vectors of data/ (scoring-vectors.yaml, suggestion-vectors.yaml) for the JavaScript tests.
+// The test vectors of data/ (scoring, suggestion, selection and CSV vectors) for the JavaScript tests.
 // A reader for the small part of YAML these files use, so the tests need no YAML package: block
-// mappings and sequences, flow {…} and […], plain, quoted and folded (>-) scalars, comments on
-// their own line. tests/test_assess.py checks that it reads both files exactly as PyYAML does.
+// mappings and sequences, flow {…} and […], plain, single-quoted, double-quoted (with JSON's
+// escapes) and folded (>-) scalars, comments on their own line. tests/test_assess.py checks that it reads each file exactly as PyYAML does.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -128,11 +128,15 @@ export function readData(name) {
   return parseYaml(readFileSync(DATA + name, 'utf8'));
 }
 
-// The vectors of one file; the count is checked against the file's "- id:" lines.
-export function readVectors(name) {
+// One list of vectors of a file ("vectors", or another top-level key such as "combinations"); the
+// count is checked against the "- id:" lines of that list at its own indentation (an entry may
+// hold lists with ids of their own, such as a small model's profiles).
+export function readVectors(name, key = 'vectors') {
   const text = readFileSync(DATA + name, 'utf8');
-  const { vectors } = parseYaml(text);
-  const expected = (text.match(/^\s*- id:/gm) || []).length;
-  if (!Array.isArray(vectors) || vectors.length !== expected) throw new Error(`${name}: read ${vectors && vectors.length} vectors, expected ${expected}`);
+  const vectors = parseYaml(text)[key];
+  const section = text.split(/^(?=[^\s#])/m).find((part) => part.startsWith(`${key}:`)) || '';
+  const indent = (/^( *)- id:/m.exec(section) || [])[1];
+  const expected = section.split('\n').filter((line) => indent !== undefined && line.startsWith(`${indent}- id:`)).length;
+  if (!Array.isArray(vectors) || vectors.length !== expected) throw new Error(`${name}: read ${vectors && vectors.length} ${key}, expected ${expected}`);
   return vectors;
 }

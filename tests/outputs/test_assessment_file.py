@@ -22,6 +22,8 @@ from macros.site.build import build_outputs
 from tests.conftest import MINI, ROOT
 
 ASSETS = ROOT / "content" / "assets"
+# The page's own scripts (content/assets/assess/), in the order the page loads them.
+SCRIPTS = ("rules", "selection", "csv", "dom", "state", "setup", "answers", "chart", "results", "keep", "boot")
 
 
 def example(version: str) -> dict:
@@ -96,7 +98,9 @@ def test_the_page_is_the_assess_section_and_loads_its_own_assets(real_model):
     page = next(p for p in outputs.pages if p.path == routes.ASSESS)
     assert page.nav == ("Assess",) and page.index
     assert '<script src="../assets/smm-model.js"></script>' in page.content
-    assert '<script src="../assets/assess.js"></script>' in page.content
+    tags = "".join(f'<script src="../assets/assess/{name}.js"></script>\n' for name in SCRIPTS)
+    assert tags in page.content
+    assert sorted(path.stem for path in (ASSETS / "assess").glob("*.js")) == sorted(SCRIPTS)
     assert 'href="../assets/assess.css"' in page.content
     for step in ("status", "guidance", "characterize", "assess", "results", "keep", "compare"):
         assert f'data-step="{step}"' in page.content
@@ -114,12 +118,15 @@ def test_the_rule_is_written_on_the_page(real_model):
 
 
 def test_javascript_and_css_stay_small():
-    size = sum((ASSETS / name).stat().st_size for name in ("assess.js", "assess.css"))
+    files = [*(ASSETS / "assess").glob("*.js"), ASSETS / "assess.css"]
+    size = sum(path.stat().st_size for path in files)
     assert size <= 60 * 1024, f"{size} bytes"
 
 
 @pytest.mark.skipif(not shutil.which("node"), reason="needs node")
-@pytest.mark.parametrize("name", ["scoring-vectors.yaml", "suggestion-vectors.yaml"])
+@pytest.mark.parametrize(
+    "name", ["scoring-vectors.yaml", "suggestion-vectors.yaml", "selection-vectors.yaml", "csv-vectors.yaml"]
+)
 def test_the_javascript_reader_of_the_vectors_agrees_with_pyyaml(name):
     """tests/js/vectors.mjs reads a small part of YAML; these files must stay within it."""
     script = f"import('./vectors.mjs').then((m) => console.log(JSON.stringify(m.readData('{name}'))))"

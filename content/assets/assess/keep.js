@@ -1,0 +1,97 @@
+// The status bar, step 5 (keep your work) and step 6 (compare).
+((P) => {
+  "use strict";
+  function message(box, text, error) {
+    var ok = box.querySelector(".smm-ok"), bad = box.querySelector(".smm-error");
+    ok.textContent = error ? "" : text;
+    bad.textContent = error ? text : "";
+  }
+  function readFile(input, box, done, lenient) {
+    var verb = lenient ? "Not loaded: " : "Not imported: ", max = P.S.max_bytes;
+    var file = input.files[0];
+    input.value = "";
+    if (!file) return;
+    if (file.size > max) {
+      return message(box, verb + "the file is " + (file.size / 1048576).toFixed(1) + " MB; an assessment file is at most " + max / 1048576 + " MB. Nothing was changed.", true);
+    }
+    var reader = new FileReader();
+    reader.onload = () => {
+      var data, problems;
+      try { data = JSON.parse(reader.result); problems = P.validate(data, P.M, P.S, lenient); } catch (e) { problems = ["It is not valid JSON (" + e.message + ")."]; }
+      if (problems.length) return message(box, verb + problems.join(" ") + " Nothing was changed.", true);
+      done(data, file.name);
+    };
+    reader.onerror = () => { message(box, verb + "the file could not be read. Nothing was changed.", true); };
+    reader.readAsText(file);
+  }
+  // A file field and its messages.
+  function fileField(box, id, text, onData, lenient) {
+    var input = P.el("input", { type: "file", id, accept: ".json,application/json" });
+    input.addEventListener("change", () => { readFile(input, box, onData, lenient); });
+    box.append(P.field(text, input),
+      P.el("p.smm-ok", { role: "status" }), P.el("p.smm-error", { role: "alert" }));
+  }
+  function stamp() { return new Date().toISOString().slice(0, 10); }
+
+  function renderKeep() {
+    var box = P.clear(P.parts.keep);
+    box.append(P.el("p.smm-buttons", {}, [
+      P.button("Export JSON", () => { P.download("smm-assessment-" + stamp() + ".json", JSON.stringify(P.exportData(), null, 2) + "\n", "application/json"); }),
+      P.button("Export CSV", () => { P.download("smm-assessment-" + stamp() + ".csv", P.toCsv(), "text/csv"); }),
+      P.button("Start a new assessment", () => {
+        if (!window.confirm("Start a new assessment? The current one is removed from this browser; export it first to keep it.")) return;
+        P.state = P.fresh();
+        P.refresh();
+        message(box, "A new assessment was started.", false);
+      })
+    ]));
+    fileField(box, "smm-import", "Import a saved assessment (JSON)", (data, name) => {
+      P.state = P.adopt(data);
+      P.refresh();
+      message(box, "Imported " + name + ".", false);
+    });
+    if (P.notice || P.read(P.KEPT_KEY)) {
+      var keep = P.el("p.smm-warn", {}, [P.notice || "An earlier assessment this page cannot open is kept in this browser. ", " "]);
+      keep.append(P.button("Download it", () => { P.download("smm-assessment-unread.json", P.read(P.KEPT_KEY) || "", "application/json"); }), " ",
+        P.button("Discard it", () => { P.write(P.KEPT_KEY, null); P.notice = null; keep.remove(); }));
+      box.append(keep);
+    }
+  }
+
+  function renderCompare() {
+    var el = P.el, box = P.clear(P.parts.compare), baseline = P.baseline;
+    fileField(box, "smm-baseline", "Load an earlier export as the baseline", (data, name) => {
+      P.baseline = data;
+      P.write(P.BASELINE_KEY, JSON.stringify(data));
+      renderCompare();
+      message(box, "Loaded " + name + " as the baseline.", false);
+    }, true);
+    if (!baseline) return;
+    var remove = P.button("Remove the baseline", () => { P.baseline = null; P.write(P.BASELINE_KEY, null); renderCompare(); });
+    var other = baseline.model_version !== P.S.model_version;
+    box.append(el("p", {}, ["Baseline: " + (baseline.system || "assessment") + " started " + String(baseline.created).slice(0, 10) + ". " +
+      (other ? "It was made with another version of the model (" + baseline.model_version + "): its answers to items this model no longer has are left out. " : ""), remove]));
+    box.append(P.table(["Practice", "Baseline", "Now", "Change"], P.ids.map((pid) => {
+      var before = P.scoreOf(pid, baseline).achieved, now = P.scoreOf(pid).achieved, change = now - before;
+      return el("tr", { "data-practice": pid }, [el("td", P.practiceById[pid].name), el("td", before),
+        el("td", now), el("td.smm-change", change > 0 ? "+" + change : change < 0 ? "−" + -change : "no change")]);
+    }), "smm-compare-table"));
+  }
+
+  function renderStatus() {
+    var bar = P.parts.status;
+    if (!bar) return;
+    var saved = bar.querySelector(".smm-saved"), when = P.savedAt ? " at " + P.savedAt.toLocaleTimeString() : "";
+    var unsaved = !P.savedAt && !P.read(P.KEY);
+    saved.textContent = unsaved ? (P.notice ? "The assessment saved earlier could not be opened: see step 5" : "Nothing saved yet")
+      : P.saveOk ? "Saved in this browser" + when : "Not saved: this browser does not allow local storage; export your work";
+    saved.className = "smm-saved" + (unsaved ? " smm-unsaved" : P.saveOk ? "" : " smm-error");
+    bar.querySelector(".smm-progress").textContent = P.progress(P.ids) + " items answered";
+  }
+  function buildStatus() {
+    var bar = P.parts.status;
+    if (bar) P.clear(bar).append(P.el("span.smm-saved"), P.el("span.smm-progress"), P.button("Print report", () => { window.print(); }));
+  }
+
+  Object.assign(P, { renderKeep, renderCompare, renderStatus, buildStatus });
+})(window.SMMAssess = window.SMMAssess || {});

@@ -1,0 +1,176 @@
+// Steps 1 and 2: the guidance, the characterization and the targets.
+((P) => {
+  "use strict";
+  function renderGuidance() {
+    var el = P.el, M = P.M, state = P.state, box = P.clear(P.parts.guidance);
+    var systemInput = el("input", { type: "text", id: "smm-system", value: state.system, autocomplete: "off" });
+    box.append(P.field("Assessed system", systemInput));
+    systemInput.addEventListener("input", () => { state.system = systemInput.value; P.save(); P.scheduleResults(); });
+    if (M.profiles.length) {
+      var set = el("fieldset", {}, [el("legend", "Profiles (the general indicators are always included)")]);
+      M.profiles.forEach((pr) => {
+        var box2 = el("input", { type: "checkbox", id: "smm-profile-" + pr.id, value: pr.id, checked: state.guidance.profiles.indexOf(pr.id) >= 0 });
+        box2.addEventListener("change", () => {
+          var chosen = state.guidance.profiles.filter((id) => id !== pr.id);
+          if (box2.checked) chosen.push(pr.id);
+          state.guidance.profiles = P.inOrder(M.profiles, chosen).map((p) => p.id);
+          P.changed("guidance");
+        });
+        set.append(el("p.smm-check", {}, [box2, el("label", { for: "smm-profile-" + pr.id, text: "Add the considerations of the " + pr.name })]));
+      });
+      box.append(set);
+    }
+    if (M.frameworks.length) {
+      var select = P.select({ id: "smm-framework" },
+        [["", "None"]].concat(M.frameworks.map((f) => [f.id, f.name])), state.guidance.framework || "");
+      select.addEventListener("change", () => { state.guidance.framework = select.value || null; P.changed("framework"); });
+      box.append(P.field("Framework whose requirements the next steps show", select));
+    }
+  }
+
+  function renderCharacterize() {
+    var el = P.el, box = P.clear(P.parts.characterize), characterized = P.chosen().filter((pr) => pr.dimensions.length);
+    if (!characterized.length) {
+      box.append(el("p.smm-hint", P.M.profiles.some((p) => p.dimensions.length)
+        ? "Add a profile with a system characterization in step 1 to get suggested targets, or set the targets below yourself."
+        : "Set the targets below yourself."));
+    }
+    characterized.forEach((pr) => {
+      var ch = P.characterizationOf(pr.id), section = el("div.smm-profile-dims", {}, [el("h3", pr.name + ": system characterization")]);
+      if (pr.archetypes.length) {
+        var pick = P.select({ id: "smm-archetype-" + pr.id },
+          [["", "Choose an archetype"]].concat(pr.archetypes.map((a) => [a.id, a.name])), ch.archetype || "");
+        var use = P.button("Use this archetype", () => {
+          var archetype = P.find(pr.archetypes, pick.value);
+          if (!archetype) return;
+          ch.archetype = archetype.id;
+          ch.options = JSON.parse(JSON.stringify(archetype.characterization));
+          syncRadios(section, pr, ch);
+          P.changed("characterization");
+        });
+        section.append(P.field("Start from an archetype", pick, use));
+      }
+      section.append(el("p.smm-hint.smm-archetype-note"));
+      pr.dimensions.forEach((dim) => {
+        var name = "smm-dim-" + pr.id + "-" + dim.id, qid = name + "-q";
+        var set = el("fieldset.smm-dim", { "aria-describedby": qid }, [el("legend", dim.name), el("p.smm-hint", { id: qid, text: P.unmark(dim.question) })]);
+        [{ id: "", name: "Not decided", effects: [] }].concat(dim.options).forEach((option) => {
+          var id = name + "-" + (option.id || "none");
+          var radio = el("input", { type: "radio", name, id, value: option.id, checked: (ch.options[dim.id] || "") === option.id });
+          radio.addEventListener("change", () => {
+            if (option.id) ch.options[dim.id] = option.id; else delete ch.options[dim.id];
+            ch.archetype = null;
+            syncRadios(section, pr, ch);
+            P.changed("characterization");
+          });
+          var effects = option.effects.map((e) => (e.direction === "up" ? "↑ " : "↓ ") + P.practiceById[e.practice].name).join(", ");
+          set.append(el("p.smm-radio", {}, [radio, el("label", { for: id }, [option.name, effects ? el("span.smm-effects", " " + effects) : null])]));
+        });
+        section.append(set);
+      });
+      box.append(section);
+      syncRadios(section, pr, ch);
+    });
+    box.append(el("h3", "Targets"));
+    P.targetsBox = box.appendChild(el("div.smm-targets"));
+    P.renderTargets();
+  }
+  function syncRadios(section, pr, ch) {
+    pr.dimensions.forEach((dim) => {
+      var want = ch.options[dim.id] || "";
+      section.querySelectorAll('input[name="smm-dim-' + pr.id + "-" + dim.id + '"]').forEach((r) => { r.checked = r.value === want; });
+    });
+    var archetype = ch.archetype && P.find(pr.archetypes, ch.archetype);
+    section.querySelector(".smm-archetype-note").textContent = archetype
+      ? "Targets start from the archetype “" + archetype.name + "”. Changing an answer returns to the suggestion rule." : "";
+  }
+
+  function explain(profile, s) {
+    var line = [P.el("span", "Baseline " + profile.baseline + (s.reasons.length ? "." : "; no chosen option moves it."))];
+    s.reasons.forEach((r) => {
+      var dim = P.find(profile.dimensions, r[0]), option = P.find(dim.options, r[1]);
+      line.push(r[2].direction === "up" ? " Raised by " : " Lowered by ", P.el("strong", option.name), " (" + dim.name + "): " + P.sentence(r[2].why));
+    });
+    var raw = profile.baseline + s.net;
+    if (raw !== s.level) line.push(" " + profile.baseline + (s.net > 0 ? " + " : " − ") + Math.abs(s.net) + " = " + (raw < 0 ? "−" + -raw : raw) + ", kept at " + s.level + ".");
+    return line;
+  }
+  // Each characterized profile's suggestions, from its archetype or the rule, combined.
+  function suggestions() {
+    var ids = P.ids, byProfile = {}, levels = {};
+    var characterized = P.chosen().filter((pr) => pr.dimensions.length);
+    characterized.forEach((pr) => {
+      var ch = P.characterizationOf(pr.id), rule = P.suggest(pr, ch.options, ids);
+      var archetype = ch.archetype && P.find(pr.archetypes, ch.archetype);
+      var mine = byProfile[pr.id] = {}, mineLevels = levels[pr.id] = {};
+      ids.forEach((pid) => {
+        var c = { level: rule[pid].level, source: "suggested", rule: rule[pid], profile: pr };
+        if (archetype) {
+          c.level = archetype.targets[pid];
+          c.source = "archetype";
+          c.explanation = [P.el("span", "Archetype "), P.el("strong", archetype.name), ": " + P.sentence(archetype.target_reasons[pid])];
+          if (archetype.target_deviations[pid]) c.explanation.push(" The rule suggests " + rule[pid].level + ": " + P.sentence(archetype.target_deviations[pid]));
+        } else c.explanation = explain(pr, rule[pid]);
+        if (characterized.length > 1) c.explanation.unshift(pr.short_name + ": ");
+        c.text = c.explanation.map((n) => typeof n === "string" ? n : n.textContent).join("");
+        mine[pid] = c;
+        mineLevels[pid] = c.level;
+      });
+    });
+    var found = P.combine(characterized.map((pr) => pr.id), levels);
+    Object.keys(found).forEach((pid) => { found[pid] = byProfile[found[pid].profile][pid]; });
+    return found;
+  }
+  function targetOf(pid) {
+    if (!P.suggestions) P.suggestions = suggestions();
+    var s = P.suggestions[pid] || null, set = P.state.targets[pid];
+    if (set) {
+      var against = !!s && P.goesAgainst(set.level, s.rule, s.profile.baseline);
+      return { level: set.level, source: "set", justification: set.justification, suggestion: s, against };
+    }
+    return s ? { level: s.level, source: s.source, justification: s.text, suggestion: s, against: false }
+      : { level: null, source: null, justification: "", suggestion: null, against: false };
+  }
+
+  function renderTargets() {
+    if (!P.targetsBox) return;
+    var el = P.el, rows = P.ids.map((pid) => {
+      var t = targetOf(pid), p = P.practiceById[pid], s = t.suggestion, targets = P.state.targets;
+      var levels = (s ? [] : [["", "No target"]]).concat(P.ALL_LEVELS.map((n) => [String(n), String(n)]));
+      var select = P.select({ id: "smm-target-" + pid }, levels, t.level === null ? "" : t.level);
+      var why = el("input", { type: "text", id: "smm-why-" + pid, value: t.source === "set" ? t.justification : "", autocomplete: "off",
+        disabled: t.level === null, "aria-describedby": t.against ? "smm-against-" + pid : null });
+      select.addEventListener("change", () => {
+        if (select.value === "") delete targets[pid];
+        else targets[pid] = { level: +select.value, justification: (targets[pid] || {}).justification || "" };
+        P.changed("target");
+        document.getElementById(select.id).focus();
+      });
+      why.addEventListener("input", () => {
+        var current = targetOf(pid);
+        if (current.level === null) return;
+        targets[pid] = { level: current.level, justification: why.value };
+        P.save();
+        P.scheduleResults();
+      });
+      var reset = t.source === "set" && s ? P.button("Use the suggestion", () => {
+        delete targets[pid];
+        P.changed("target");
+        document.getElementById(select.id).focus();
+      }, "smm-link") : null;
+      var explanation = s ? el("tr.smm-why-row", { "data-why": pid }, [el("td.smm-why", { colspan: 4 },
+        s.explanation.map((n) => typeof n === "string" ? n : n.cloneNode(true)))]) : null;
+      return [el("tr", { "data-practice": pid, class: s ? "smm-has-why" : null }, [
+        el("td", {}, [el("a", { href: P.pageLink("practices/" + pid), text: p.name })]),
+        el("td.smm-suggested", s ? s.level : "–"),
+        el("td", {}, [el("label.smm-vh", { for: select.id, text: "Target of " + p.name }), select, reset]),
+        el("td", {}, [el("label.smm-vh", { for: why.id, text: "Why this target for " + p.name }), why,
+          t.against ? el("span.smm-warn", { id: "smm-against-" + pid, text: "Far from the suggestion: say why." }) : null])
+      ]), explanation];
+    });
+    rows = [].concat.apply([], rows);
+    P.clear(P.targetsBox).append(P.table(["Practice", "Suggested", "Target", "Your reason for another target"], rows, "smm-target-table"));
+  }
+
+  Object.assign(P, { renderGuidance, renderCharacterize, targetOf, renderTargets });
+})(window.SMMAssess = window.SMMAssess || {});

@@ -1,0 +1,195 @@
+// The assessment: saved state, import validation (tested in Node), scores, exports.
+((P) => {
+  "use strict";
+  var KEY = "smm-guide-assessment", BASELINE_KEY = KEY + "-baseline", KEPT_KEY = KEY + "-unread";
+  var R = typeof exports === "object" ? Object.assign({}, require("./rules.js"), require("./selection.js")) : P;
+  var q = JSON.stringify;
+  function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
+  function isLevel(value) { return R.ALL_LEVELS.indexOf(value) >= 0; }
+
+  // Problems of a saved assessment (format of downloads/assessment.schema.json) against a model.
+  // Lenient (for a baseline to compare with): another model version, and ids it no longer has.
+  function validate(data, model, settings, lenient) {
+    var problems = [], items = {}, find = R.find;
+    function fail(text) { if (problems.length < 8) problems.push(text); }
+    function unknown(what, id, where) { if (!lenient) fail("Unknown " + what + " " + q(id) + " in " + where + "."); }
+    if (!isObject(data)) return ["The file does not hold an assessment (a JSON object)."];
+    if (data.format !== settings.format) return ["This is not an smm-guide assessment: its format is " + q(data.format) + ", not " + q(settings.format) + "."];
+    if (data.version !== settings.version) return ["Version " + q(data.version) + " of the assessment format is not supported; this page reads version " + settings.version + "."];
+    if (data.model_version !== settings.model_version && !lenient) {
+      return ["The assessment was made with model version " + q(data.model_version) + "; this page shows model version " +
+        settings.model_version + ". Open it with the site it was made with."];
+    }
+    var fields = ["format", "version", "model_version", "system", "created", "guidance", "characterization", "targets", "answers", "levels"];
+    Object.keys(data).forEach((key) => { if (fields.indexOf(key) < 0) fail("Unknown field " + q(key) + "."); });
+    fields.slice(4).forEach((key) => { if (!(key in data)) fail("The field " + q(key) + " is missing."); });
+    if (typeof (data.created || "") !== "string" || typeof (data.system || "") !== "string") fail("\"created\" and \"system\" must be text.");
+    R.eachItem(model, (item) => { items[item.id] = 1; });
+    var g = data.guidance;
+    if (!isObject(g) || !Array.isArray(g.profiles) || !("framework" in g)) {
+      if ("guidance" in data) fail("\"guidance\" must have \"profiles\" and \"framework\".");
+    } else {
+      g.profiles.forEach((id) => { if (!find(model.profiles, id)) unknown("profile", id, "\"guidance\""); });
+      if (g.framework !== null && !find(model.frameworks, g.framework)) unknown("framework", g.framework, "\"guidance\"");
+    }
+    function entries(key, check) {
+      if (!(key in data)) return;
+      if (!isObject(data[key])) return fail(q(key) + " must be an object.");
+      Object.keys(data[key]).forEach((id) => { check(id, data[key][id], " in " + q(key)); });
+    }
+    entries("characterization", (id, value, where) => {
+      var profile = find(model.profiles, id);
+      if (!profile) return unknown("profile", id, where);
+      if (!isObject(value) || !isObject(value.options) || !("archetype" in value)) return fail("The characterization of " + q(id) + " must have \"archetype\" and \"options\".");
+      if (value.archetype !== null && !find(profile.archetypes, value.archetype)) unknown("archetype", value.archetype, q(id));
+      Object.keys(value.options).forEach((dimId) => {
+        var dim = find(profile.dimensions, dimId);
+        if (!dim) unknown("dimension", dimId, q(id));
+        else if (!find(dim.options, value.options[dimId])) unknown("option", value.options[dimId], "dimension " + q(dimId));
+      });
+    });
+    entries("targets", (id, value, where) => {
+      if (!find(model.practices, id)) unknown("practice", id, where);
+      if (!isObject(value) || !isLevel(value.level) || typeof value.justification !== "string") fail("The target of " + q(id) + " must have a level from 0 to 4 and a justification.");
+    });
+    entries("answers", (id, value, where) => {
+      if (!items[id]) unknown("item", id, where);
+      if (!isObject(value) || R.STATUSES.indexOf(value.status) < 0 || typeof value.note !== "string") fail("The answer to " + q(id) + " must have a status (met, partly, not-met, na or \"\") and a note.");
+    });
+    entries("levels", (id, value, where) => {
+      if (!find(model.practices, id)) unknown("practice", id, where);
+      if (!isLevel(value)) fail("The level of " + q(id) + " must be a whole number from 0 to 4.");
+    });
+    return problems;
+  }
+
+  function read(key) { try { return window.localStorage.getItem(key); } catch (e) { return null; } }
+  function write(key, value) {
+    try { if (value === null) window.localStorage.removeItem(key); else window.localStorage.setItem(key, value); return true; } catch (e) { return false; }
+  }
+
+  function open(parts, M, S) {
+    var ids = M.practices.map((p) => p.id), practiceById = {}, frameworkById = {}, itemById = {}, requirementsOf = {};
+    M.practices.forEach((p) => { practiceById[p.id] = p; });
+    P.eachItem(M, (item, source) => { itemById[item.id] = { item, source }; });
+    M.frameworks.forEach((f) => {
+      var nodes = {};
+      f.groups.concat(f.requirements).forEach((node) => { nodes[node.id] = node; });
+      frameworkById[f.id] = { framework: f, nodes };
+    });
+    M.mappings.forEach((m) => {
+      var fw = frameworkById[m.framework], label = fw.nodes[m.requirement].code + " (" + fw.framework.short_name + ")";
+      m.items.forEach((id) => {
+        var list = requirementsOf[id] || (requirementsOf[id] = []);
+        if (list.indexOf(label) < 0) list.push(label);
+      });
+    });
+    // MkDocs writes page URLs as "practices/x/", or as "practices/x.html" in the offline copy: the
+    // page carries one link MkDocs wrote, so these follow the same style. A folder URL opened from
+    // disk needs its index.html.
+    var sample = document.querySelector(".smm-assess-routes a");
+    var folders = !sample || /\/$/.test(sample.getAttribute("href")), onFile = location.protocol === "file:";
+    Object.assign(P, {
+      parts, M, S, ids, practiceById, frameworkById, itemById, requirementsOf, baseline: null, notice: null, suggestions: null,
+      savedAt: null, saveOk: true, sort: { key: null, down: false },
+      pageLink: (path) => "../" + path + (folders ? "/" + (onFile ? "index.html" : "") : ".html")
+    });
+    P.state = fresh();
+    var raw = read(KEY), data = null, problems;
+    if (raw) {
+      try { data = JSON.parse(raw); problems = validate(data, M, S); } catch (e) { problems = ["It is not valid JSON."]; }
+      if (!problems.length) P.state = adopt(data);
+      else {
+        // Never lose work: a saved assessment this page cannot read is kept aside and offered for download.
+        write(KEPT_KEY, raw);
+        write(KEY, null);
+        P.notice = "The assessment saved in this browser could not be opened here: " + problems[0];
+      }
+    }
+    raw = read(BASELINE_KEY);
+    try { data = raw ? JSON.parse(raw) : null; } catch (e) { data = null; }
+    if (data && !validate(data, M, S, true).length) P.baseline = data;
+  }
+
+  function fresh() {
+    return {
+      format: P.S.format, version: P.S.version, model_version: P.S.model_version, created: new Date().toISOString(), system: "",
+      guidance: { profiles: [], framework: null }, characterization: {}, targets: {}, answers: {}, levels: {}
+    };
+  }
+  // Inside, targets holds only what the assessor set; suggestions are worked out when needed.
+  function adopt(data) {
+    var s = JSON.parse(JSON.stringify(data)), set = {};
+    Object.keys(s.targets).forEach((id) => {
+      var t = s.targets[id];
+      if (!t.source || t.source === "set") set[id] = { level: t.level, justification: t.justification };
+    });
+    s.targets = set;
+    s.system = s.system || "";
+    return s;
+  }
+
+  function chosen() { return P.inOrder(P.M.profiles, P.state.guidance.profiles); }
+  function characterizationOf(profileId) {
+    var all = P.state.characterization;
+    return all[profileId] || (all[profileId] = { archetype: null, options: {} });
+  }
+  // A practice level's items with the assessment's profiles, or those given (ids).
+  function items(pid, n, profiles) { return P.itemsAt(P.M, pid, n, profiles || P.state.guidance.profiles); }
+  function statusOf(id, answers) { var x = (answers || P.state.answers)[id]; return x ? x.status : P.NONE; }
+  function scoreOf(pid, data) {
+    data = data || P.state;
+    var target = data === P.state ? P.targetOf(pid).level : null, levels = {};
+    P.LEVELS.forEach((n) => { levels[n] = items(pid, n, data.guidance.profiles).map((id) => statusOf(id, data.answers)); });
+    var result = P.score(levels, target), direct = data.levels[pid];
+    if (direct !== undefined) {
+      Object.assign(result, { achieved: direct, direct: true, provisional: false, assessed: true });
+      if (target !== null) { result.gap = Math.max(target - direct, 0); result.over = Math.max(direct - target, 0); }
+    }
+    return result;
+  }
+
+  function exportData() {
+    var out = JSON.parse(JSON.stringify(P.state));
+    out.targets = {};
+    P.ids.forEach((pid) => {
+      var t = P.targetOf(pid);
+      if (t.level !== null) out.targets[pid] = { level: t.level, justification: t.justification, source: t.source };
+    });
+    return out;
+  }
+  // The checklist CSV with the answers.
+  function toCsv() {
+    var sel = P.selection(P.M, P.state.guidance.profiles), out = P.csvLine(P.S.csv_columns);
+    P.ids.forEach((pid) => {
+      var p = P.practiceById[pid], levels = sel.items[pid];
+      Object.keys(levels).forEach((n) => {
+        levels[n].forEach((id) => {
+          var item = P.itemById[id].item, x = P.state.answers[id] || { status: P.NONE, note: "" };
+          out += P.csvLine([pid, p.name, +n, id, P.flat(item.text), P.flat(item.pass), P.flat(item.evidence), sel.labels[id],
+            (P.requirementsOf[id] || []).join("; "), x.status === P.NONE ? "" : P.LABELS[x.status], x.note, "", "", ""]);
+        });
+      });
+    });
+    return out;
+  }
+
+  function save() {
+    P.saveOk = write(KEY, JSON.stringify(exportData()));
+    P.savedAt = new Date();
+    P.renderStatus();
+  }
+  function changed(what) {
+    if (what === "guidance" || what === "characterization") P.suggestions = null;
+    save();
+    if (what === "guidance") { P.renderCharacterize(); P.renderAssess(); }
+    if (what === "characterization" || what === "target") P.renderTargets();
+    P.ids.forEach(P.updatePractice);
+    P.scheduleResults();
+  }
+
+  Object.assign(P, {
+    KEY, BASELINE_KEY, KEPT_KEY, validate, read, write, open, fresh, adopt,
+    chosen, characterizationOf, items, statusOf, scoreOf, exportData, toCsv, save, changed
+  });
+})(typeof exports === "object" ? exports : (window.SMMAssess = window.SMMAssess || {}));
