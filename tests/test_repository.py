@@ -170,7 +170,7 @@ def test_pre_commit_hooks_use_the_venv_tools():
     for command in (".venv/bin/smm-guide validate data", ".venv/bin/smm-guide lint data"):
         hook = by_entry[command]
         assert re.search(hook["files"], "data/practices/access-control.yaml"), command
-        assert not re.search(hook["files"], "macros/cli.py"), command
+        assert not re.search(hook["files"], "macros/cli/main.py"), command
         assert hook.get("pass_filenames") is False, command
 
     lock = (ROOT / "requirements.lock").read_text(encoding="utf-8")
@@ -178,7 +178,7 @@ def test_pre_commit_hooks_use_the_venv_tools():
     for command in (".venv/bin/ruff check", ".venv/bin/ruff format"):
         hook = by_entry[command]
         types = set(hook.get("types", [])) | set(hook.get("types_or", []))
-        assert "python" in types or re.search(hook.get("files", "$^"), "macros/cli.py"), command
+        assert "python" in types or re.search(hook.get("files", "$^"), "macros/cli/main.py"), command
 
 
 def data_file_patterns() -> dict[str, str]:

@@ -3,7 +3,7 @@
 Compares the real build (hook, macros, validation) with a plain MkDocs Material build of the
 Markdown that `smm-guide generate` writes, at the real data size and at ten times that size.
 Figures are the fastest of a few runs; `build-seconds-cold` is one run with the compile cache
-(macros/cache.py) emptied first, as on a fresh checkout.
+(macros/data/cache.py) emptied first, as on a fresh checkout.
 Targets: build-overhead-ratio at most 1.15 at both sizes, per-page-scaling at most 1.2.
 
 Then figures for the self-assessment page (assess/) of the real-size build:
@@ -236,12 +236,12 @@ def _print_tti(run: dict) -> None:
     suffix = _rate_suffix(run["rate"])
     medians = {kind: statistics.median(s["interactive"] for s in samples) for kind, samples in run["samples"].items()}
     assess = run["samples"]["assess"]
-    # Where the assessment page's time goes: until DOMContentLoaded, assess.js rendering the page then,
+    # Where the assessment page's time goes: until DOMContentLoaded, its scripts rendering the page then,
     # and what comes after it (Material mounting its components on the rendered page, the load event).
     loaded = statistics.median(s["domContentLoaded"] for s in assess)
     render = statistics.median(s["assess"] - s["domContentLoaded"] for s in assess)
     after = statistics.median(s["interactive"] - s["assess"] for s in assess)
-    detail = f"DOMContentLoaded at {loaded:.0f}, assess.js render {render:.0f}, Material and load after it {after:.0f}"
+    detail = f"DOMContentLoaded at {loaded:.0f}, the page rendered {render:.0f}, Material and load after it {after:.0f}"
     print(f"assess-interactive-ms{suffix}: {medians['assess']:.0f} ({detail})")
     print(f"content-interactive-ms{suffix}: {medians['content']:.0f}")
     # Loads i of both pages ran back to back: their ratio cancels drift in the machine's load.

@@ -1,8 +1,8 @@
 """The in-browser self-assessment (the assess/ page): the model script it reads and the versioned
 format of the assessments it saves, exports and imports, with that format's JSON Schema.
 
-The page is content/assets/assess.js; it implements the scoring rule (macros/scoring.py) and the
-target-suggestion rule (macros/targets.py) again in JavaScript, tested against the same vectors.
+The page is content/assets/assess/; it implements the scoring rule (macros/rules/scoring.py) and the
+target-suggestion rule (macros/rules/suggestion.py) again in JavaScript, tested against the same vectors.
 """
 
 from __future__ import annotations
@@ -141,7 +141,7 @@ def model_script(exported: str, version: str) -> str:
         f"window.SMM_MODEL = JSON.parse({json.dumps(model, ensure_ascii=False)});\n"
         f"window.SMM_ASSESSMENT = {json.dumps(settings(version))};\n"
         # Scripts that Material's instant navigation inserts may run in any order: start the page
-        # here too, in case assess.js ran first.
+        # here too, in case its scripts ran first.
         "if (window.smmAssessBoot) window.smmAssessBoot();\n"
     )
 

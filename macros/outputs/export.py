@@ -1,5 +1,5 @@
 """The machine-readable model (`downloads/smm-guide.json`) and its JSON Schema, both derived from
-the model's lossless serialization (macros/serialize.py)."""
+the model's lossless serialization (macros/model/serialize.py)."""
 
 from __future__ import annotations
 

@@ -302,7 +302,7 @@ def _checklist_pages(model: Model, published: list[Checklist]) -> Iterator[PageS
 
 
 def _assess_pages(model: Model, published: list[Checklist]) -> Iterator[PageSpec]:
-    """The in-browser self-assessment: the index page of the Assess section (content/assets/assess.js)."""
+    """The in-browser self-assessment: the index page of the Assess section (content/assets/assess/)."""
     characterized = [profile for profile in model.profiles if profile.dimensions]
     yield PageSpec("assess", routes.ASSESS, None, ("Assess",), True, {"characterized": characterized})
 

@@ -186,6 +186,13 @@ SCORING = "scoring.md"
 DOWNLOADS = "downloads/index.md"
 OFFLINE_ZIP = "downloads/smm-guide-offline.zip"  # the whole site for use without a network (make offline)
 ASSESS = "assess/index.md"  # the in-browser self-assessment
+ASSESS_STYLE = "assets/assess.css"
+# The assess page's own scripts (content/assets/assess/), in the order it loads them: classic
+# scripts sharing one namespace, since Chromium refuses module scripts from file://.
+ASSESS_SCRIPTS = tuple(
+    f"assets/assess/{name}.js"
+    for name in ("rules", "selection", "csv", "dom", "state", "setup", "answers", "chart", "results", "keep", "boot")
+)
 MODEL_SCRIPT = "assets/smm-model.js"  # the model as a script (window.SMM_MODEL), read by the assess page
 ASSESSMENT_SCHEMA = "downloads/assessment.schema.json"  # the format of a saved assessment
 

@@ -1,9 +1,9 @@
 """The assessment workbook (.xlsx): targets, the checklist to fill in, a summary computed by
-spreadsheet formulas that implement macros/scoring.py, and an About sheet.
+spreadsheet formulas that implement macros/rules/scoring.py, and an About sheet.
 
 The layout is fixed by the workbook contract (sheet names, columns, formulas), because
 `smm-guide report` reads filled-in workbooks back. The formulas are checked against the shared
-vectors in data/scoring-vectors.yaml with a real spreadsheet engine (tests/test_workbook.py).
+vectors in data/scoring-vectors.yaml with a real spreadsheet engine (tests/outputs/test_workbook.py).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
   cosine similarity of its claim. A pair at or above SIMILAR is reported as a duplicate (same
   practice and level), as the same idea at two levels, or as the same idea in two practices,
   unless `acknowledged.yaml` accepts the pair with a reason.
-- Archetype targets that go against their own characterization (see macros/targets.py) or break
+- Archetype targets that go against their own characterization (see macros/rules/suggestion.py) or break
   a declared constraint between practices, without a `deviation` that says why; and deviations
   on targets that go against nothing.
 - Acknowledgements of pairs that are no longer similar, so the file does not rot.

@@ -1,7 +1,7 @@
 """Hand-written pages under `content/`: their nav entry and, for pages that opt in with
 `render_macros: true`, their rendering with the model's helpers.
 
-MkDocs (through the mkdocs-macros module, `macros/main.py`) and `smm-guide generate` both render
+MkDocs (through the mkdocs-macros module, `macros/site/macros_module.py`) and `smm-guide generate` both render
 with `render_content_page`, so the same filters and helpers exist in both and the same mistake
 gives the same `path:line:col: error:` in both.
 """

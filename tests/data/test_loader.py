@@ -84,7 +84,7 @@ def test_other_files_and_the_schema_folder_are_not_data(mini):
     assert len(load_model(mini).practices) == 2
 
 
-# --- Reading a file (macros/yamlsource.py, as the loader reports it) --------------------------------
+# --- Reading a file (macros/data/yamlsource.py, as the loader reports it) --------------------------------
 
 
 @pytest.mark.parametrize(
@@ -185,7 +185,7 @@ def test_schema_comment_wrong(mini, rel, old, new, expected):
     assert only(mini) == (rel, 1, 1, message)
 
 
-# --- Schema errors (wording from macros/schemas.py, schemas from data/schema) ------------------------
+# --- Schema errors (wording from macros/data/schemas.py, schemas from data/schema) ------------------------
 
 
 def test_unknown_key_with_a_close_match(mini):
@@ -511,7 +511,7 @@ def test_same_item_twice(mini, rel, old, new, needle, label):
     assert only(mini) == (rel, *spot(path, needle), f"{label} lists the same item twice")
 
 
-# --- Markup in prose fields (macros/text.py via the schemas' x-markdown) ------------------------------
+# --- Markup in prose fields (macros/data/text.py via the schemas' x-markdown) ------------------------------
 
 RAW_HTML = "raw HTML is not allowed in data text; use Markdown (or put markup in `code`)"
 
@@ -597,7 +597,7 @@ def test_markup_in_fields_that_are_not_prose(mini, rel, old, new, message):
     assert only(mini) == (rel, *value_at(path, new), message)
 
 
-# --- Ids: unique, and defined before use (macros/registry.py) ----------------------------------------
+# --- Ids: unique, and defined before use (macros/data/registry.py) ----------------------------------------
 
 
 DUPLICATES = [

@@ -1,4 +1,4 @@
-"""The id table and the kind registry (macros/registry.py), on small in-memory sources."""
+"""The id table and the kind registry (macros/data/registry.py), on small in-memory sources."""
 
 import fnmatch
 from pathlib import Path

@@ -1,4 +1,4 @@
-"""Schema error wording (macros/schemas.py) on small in-memory schemas and sources."""
+"""Schema error wording (macros/data/schemas.py) on small in-memory schemas and sources."""
 
 import copy
 import json

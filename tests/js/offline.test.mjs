@@ -1,5 +1,5 @@
 // The offline copy (make offline): offered on the Downloads page, and working opened from disk.
-// SMM_OFFLINE_ROOT is the folder the zip the served site offers unpacks to (tests/test_browser.py).
+// SMM_OFFLINE_ROOT is the folder the zip the served site offers unpacks to (tests/site/test_browser.py).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';

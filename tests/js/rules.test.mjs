@@ -22,7 +22,7 @@ const CSV = readVectors('csv-vectors.yaml');
 let model, settings;
 before(async () => {
   const base = process.env.SMM_BASE_URL;
-  assert.ok(base, 'SMM_BASE_URL names a served build (tests/test_browser.py sets it)');
+  assert.ok(base, 'SMM_BASE_URL names a served build (tests/site/test_browser.py sets it)');
   const window = {};
   vm.runInNewContext(await (await fetch(`${base}assets/smm-model.js`)).text(), { window });
   model = window.SMM_MODEL;
@@ -37,7 +37,7 @@ for (const vector of SCORING) {
   });
 }
 
-test('level states as in macros/scoring.py', () => {
+test('level states as in macros/rules/scoring.py', () => {
   const cases = [[['met', 'na'], 'reached'], [['na', 'na'], 'not reached'], [['met', 'partly'], 'not reached'],
     [['met', ''], 'not assessed'], [['', 'not-met'], 'not reached'], [[], 'not reached']];
   for (const [statuses, state] of cases) assert.equal(rules.levelState(statuses), state, JSON.stringify(statuses));
@@ -78,7 +78,7 @@ test('a suggestion lists its reasons in the order of the dimensions', () => {
   assert.equal(found.identities.level, 2);
 });
 
-test('goes against: the same cases as tests/test_targets.py', () => {
+test('goes against: the same cases as tests/rules/test_suggestion.py', () => {
   const cases = [[3, 3, 1, false], [2, 3, 1, false], [1, 3, 1, true], [3, 1, -1, true], [4, 2, 0, true], [0, 2, 0, true], [1, 2, 0, false]];
   for (const [target, level, net, against] of cases) {
     assert.equal(rules.goesAgainst(target, { level, net }, 2), against, JSON.stringify([target, level, net]));

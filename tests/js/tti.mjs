@@ -1,5 +1,5 @@
 // Time to interactive of the self-assessment page and of a plain content page, for `make bench`
-// (macros/bench.py). Not a test: it prints one JSON object and never judges the numbers.
+// (tools/bench.py). Not a test: it prints one JSON object and never judges the numbers.
 //
 //   node tti.mjs BASE_URL [LOADS] [CPU_RATES]     e.g. node tti.mjs http://127.0.0.1:8000/ 7 1,4
 //

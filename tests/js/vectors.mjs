@@ -1,7 +1,7 @@
 // The test vectors of data/ (scoring, suggestion, selection and CSV vectors) for the JavaScript tests.
 // A reader for the small part of YAML these files use, so the tests need no YAML package: block
 // mappings and sequences, flow {…} and […], plain, single-quoted, double-quoted (with JSON's
-// escapes) and folded (>-) scalars, comments on their own line. tests/test_assess.py checks that it reads each file exactly as PyYAML does.
+// escapes) and folded (>-) scalars, comments on their own line. tests/outputs/test_assessment_file.py checks that it reads each file exactly as PyYAML does.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 

@@ -1,4 +1,4 @@
-// Scoring and target suggestion, as macros/scoring.py and macros/targets.py; tested in Node.
+// Scoring and target suggestion, as macros/rules/; tested in Node.
 ((P) => {
   "use strict";
   var MET = "met", PARTLY = "partly", NOT_MET = "not-met", NA = "na", NONE = "";
