@@ -9,7 +9,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 3155328
 export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build offline bytecode serve test lint bench validate a11y zensical clean
+.PHONY: build publish offline bytecode serve test lint bench validate a11y zensical clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,16 +30,23 @@ offline: bytecode
 	OFFLINE=true $(BIN)/mkdocs build --strict --quiet --site-dir build/offline/smm-guide
 	$(BIN)/python -m macros.site.offline build/offline/smm-guide $(OFFLINE_ZIP)
 
-# Build into a fresh folder and swap it in only on success: a failed build leaves site/ as it was.
-# The Downloads page offers the offline copy made just before.
-build: offline
-	rm -rf .site-tmp
-	SMM_GUIDE_OFFLINE_ZIP=$(OFFLINE_ZIP) $(BIN)/mkdocs build --strict --quiet --site-dir .site-tmp
-	rm -rf .site-old && if [ -d site ]; then mv site .site-old; fi
-	mv .site-tmp site && rm -rf .site-old
+# One MkDocs build into a fresh folder, swapped in only on success: a failed build leaves
+# $(SITE_DIR) as it was. Its Downloads page offers the offline copy only when SMM_GUIDE_OFFLINE_ZIP
+# names one (make publish), and says plainly when it does not.
+SITE_DIR ?= site
+build: bytecode
+	rm -rf $(SITE_DIR).tmp
+	$(BIN)/mkdocs build --strict --quiet --site-dir $(SITE_DIR).tmp
+	rm -rf $(SITE_DIR).old && if [ -d $(SITE_DIR) ]; then mv $(SITE_DIR) $(SITE_DIR).old; fi
+	mv $(SITE_DIR).tmp $(SITE_DIR) && rm -rf $(SITE_DIR).old
 
+# The site as published (CI, the Pages workflow): the offline copy first, then the site offering it.
+publish: offline
+	SMM_GUIDE_OFFLINE_ZIP=$(OFFLINE_ZIP) $(MAKE) --no-print-directory build
+
+SERVE_ADDR ?= 127.0.0.1:8000
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr $(SERVE_ADDR)
 
 validate: $(STAMP)
 	$(BIN)/smm-guide validate data
@@ -77,4 +84,4 @@ zensical: $(STAMP) $(ZENSICAL)/.installed
 	cd build/zensical && ../../$(ZENSICAL)/bin/zensical build
 
 clean:
-	rm -rf site .site-tmp .site-old build/zensical build/offline $(OFFLINE_ZIP)
+	rm -rf site site.tmp site.old build/zensical build/offline $(OFFLINE_ZIP)

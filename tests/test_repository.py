@@ -151,7 +151,7 @@ def test_pages_workflow_deploys_main(pages):
     assert permissions["pages"] == "write" and permissions["id-token"] == "write"
     assert pages["concurrency"]["group"]
     build, deploy = pages["jobs"]["build"], pages["jobs"]["deploy"]
-    assert "make build" in runs(build)
+    assert "make publish" in runs(build), "the published site offers its offline copy"
     assert uses(build, "actions/configure-pages")
     upload = uses(build, "actions/upload-pages-artifact")
     assert len(upload) == 1 and upload[0]["with"]["path"].rstrip("/") == "site"

@@ -4,7 +4,12 @@ Compares the real build (hook, macros, validation) with a plain MkDocs Material 
 Markdown that `smm-guide generate` writes, at the real data size and at ten times that size.
 Figures are the fastest of a few runs; `build-seconds-cold` is one run with the compile cache
 (macros/data/cache.py) emptied first, as on a fresh checkout.
-Targets: build-overhead-ratio at most 1.15 at both sizes, per-page-scaling at most 1.2.
+Targets: build-overhead-ratio at most 1.10 at both sizes, per-page-scaling at most 1.2.
+- `make-build-seconds` and `make-build-ratio`: `make build` (one MkDocs build, warm venv, whole
+  process) against the plain build of the same Markdown at the real size. Target: at most 0.7.
+- `serve-refresh-seconds`: `make serve` on a copy of the data; the median seconds from saving one
+  practice's file to its page being served with the change (three edits, each in brackets).
+  Target: at most 3.
 
 Then figures for the self-assessment page (assess/) of the real-size build:
 - `assess-own-js-css-kib`: the stylesheets and scripts of ours that assess/ loads and a plain content
@@ -32,11 +37,15 @@ import json
 import os
 import re
 import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
@@ -278,6 +287,78 @@ def assess_figures(site: Path) -> None:
     sys.stdout.flush()
 
 
+def make_build_figures(work: Path, plain: float) -> None:
+    """`make build` as a contributor runs it (warm venv, whole process) against the plain build."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SMM_GUIDE_OFFLINE_ZIP", None)
+    command = ["make", "--no-print-directory", "build", f"SITE_DIR={work / 'make-site'}"]
+    made = _best(command, env, ROOT, REPEATS[1])
+    print(f"make-build-seconds: {made:.2f}")
+    print(f"make-build-ratio: {made / plain:.3f}")
+    sys.stdout.flush()
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _until(condition: Callable[[], bool], limit: float) -> float | None:
+    """Seconds until `condition` holds, polling every 50 ms, or None after `limit` seconds."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < limit:
+        if condition():
+            return time.perf_counter() - start
+        time.sleep(0.05)
+    return None
+
+
+SERVE_EDIT = ("practices/access-control.yaml", "  Anyone who reaches the control network")
+
+
+def serve_refresh_figures(tmp: Path) -> None:
+    """`make serve` on a copy of the data: the seconds from saving one practice's file to its page
+    being served with the change, the median of a few edits."""
+    data = tmp / "serve-data"
+    shutil.copytree(ROOT / "data", data)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "SMM_GUIDE_DATA_DIR": str(data), "NO_MKDOCS_2_WARNING": "1"}
+    env["SMM_GUIDE_SITE_URL"] = f"http://127.0.0.1:{port}/"
+    command = ["make", "--no-print-directory", "serve", f"SERVE_ADDR=127.0.0.1:{port}"]
+    server = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
+    page = f"http://127.0.0.1:{port}/practices/access-control/"
+    try:
+        if _until(lambda: _fetch(page) is not None, 180) is None:
+            print("serve-refresh-seconds: skipped (make serve did not serve the page within 180 s)")
+            return
+        name, anchor = SERVE_EDIT
+        source = data / name
+        original = source.read_text(encoding="utf-8")
+        seconds = []
+        for edit in range(1, 4):
+            time.sleep(1.5)  # past the watcher's debounce of the previous change
+            token = f"bench{edit}x"
+            source.write_text(original.replace(anchor, f"{anchor} {token}", 1), encoding="utf-8")
+            found = _until(lambda token=token: token in (_fetch(page) or ""), 120)
+            if found is None:
+                print("serve-refresh-seconds: skipped (the edit did not reach the served page within 120 s)")
+                return
+            seconds.append(found)
+        detail = ", ".join(f"{s:.2f}" for s in seconds)
+        print(f"serve-refresh-seconds: {statistics.median(seconds):.2f} ({detail})")
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait()
+    sys.stdout.flush()
+
+
 def build_figures(tmp: Path) -> None:
     """Builds at each size in `tmp` and prints the build figures; the real-size site stays in tmp/1x/full."""
     results = {}
@@ -290,6 +371,8 @@ def build_figures(tmp: Path) -> None:
             scale_data(ROOT / "data", data, factor)
         cold, full, plain, pages = measure(data, work, REPEATS[factor])
         results[factor] = (full, pages)
+        if factor == 1:
+            make_build_figures(work, plain)
         largest, largest_size, median = page_sizes(work / "full")
         print(f"pages {factor}x: {pages}")
         print(f"largest-page-kb {factor}x: {largest_size / 1024:.1f} ({largest})")
@@ -317,6 +400,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     with tempfile.TemporaryDirectory(prefix="smm-bench-") as tmp:
         build_figures(Path(tmp))
+        serve_refresh_figures(Path(tmp))
         assess_figures(Path(tmp) / "1x" / "full")
     return 0
 

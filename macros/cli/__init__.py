@@ -1,0 +1,1 @@
+"""The smm-guide command line."""

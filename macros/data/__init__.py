@@ -1,0 +1,1 @@
+"""Reading and validating data/ (YAML with positions, schemas, the registry of data kinds, the loader)."""

@@ -58,6 +58,7 @@ class Published:
 
     downloads: list[Download]
     assets: dict[str, str]
+    version: str  # the model version, as the export and the saved files name it
 
     def files(self) -> dict[str, str | bytes]:
         return {d.path: d.content for d in self.downloads} | self.assets
@@ -176,7 +177,7 @@ def published(model: Model, published_checklists: list[Checklist], offline: Offl
     )
     offered = model_files + _tables(model) + _checklists(model, version, published_checklists) + [schema]
     offered += _offline(offline)
-    return Published(offered, {routes.MODEL_SCRIPT: assessment_file.model_script(exported, version)})
+    return Published(offered, {routes.MODEL_SCRIPT: assessment_file.model_script(exported, version)}, version)
 
 
 def checklist_offers(checklist_list: list[Checklist]) -> list[Selection]:

@@ -1,0 +1,1 @@
+"""Review of the data: lint, diff between two versions, the release history."""

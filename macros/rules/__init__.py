@@ -1,0 +1,1 @@
+"""One home per rule (scoring, target suggestion, selection), each tested against a vector file in data/."""

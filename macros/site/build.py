@@ -35,6 +35,7 @@ class Outputs:
     files: dict[str, str | bytes]  # downloads: path -> content
     nav: list[NavItem]
     abbreviations: dict[str, str]
+    version: str  # the model version
 
 
 def data_dir_for(config_file: str | None) -> Path:
@@ -92,7 +93,7 @@ def build_outputs(
     pages = generate_pages(model, published, offered.downloads, kind_docs(data_dir) if data_dir else None, build)
     entries = [entry for path, text in content_markdown(content_dir).items() if (entry := nav_entry(path, text))]
     files = offered.files()
-    return Outputs(model, pages, files, site_nav(pages, entries), abbreviations(model))
+    return Outputs(model, pages, files, site_nav(pages, entries), abbreviations(model), offered.version)
 
 
 def write_tree(

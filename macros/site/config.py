@@ -15,7 +15,7 @@ from mkdocs.exceptions import Abort
 from macros.outputs.downloads import Offline
 from macros.outputs.routes import edit_path, edit_url
 from macros.site.build import data_dir_for
-from macros.site.offline import OFFLINE_ZIP_ENV
+from macros.site.offline import OFFLINE_ZIP_ENV, WORKER_SHIM
 
 Folders = tuple[str, str]  # the data and docs folders, relative to the project
 
@@ -23,6 +23,14 @@ Folders = tuple[str, str]  # the data and docs folders, relative to the project
 def is_offline_copy(config: Any) -> bool:
     plugin = config.plugins.get("material/offline")
     return bool(plugin and plugin.config.enabled)
+
+
+def ship_worker_shim(config: Any) -> None:
+    """In the offline copy, point at the Web Worker shim the site ships instead of the CDN copy
+    Material's offline plugin adds: the site loads nothing from the network."""
+    if is_offline_copy(config):
+        polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
+        config.extra["polyfills"] = [*polyfills, WORKER_SHIM]
 
 
 def offline(config: Any) -> Offline:

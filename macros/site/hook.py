@@ -1,8 +1,7 @@
 """MkDocs hook: validate data before anything is written, then add generated pages and downloads.
 
-Thin on purpose: the logic is plain functions (macros/site/build.py, config.py) that tests and the
-CLI call without MkDocs. What it builds is kept on the config under OUTPUTS for macros_module.py.
-"""
+Thin on purpose: the logic is plain functions in macros/site/ that tests and the CLI call without
+MkDocs. What it builds is kept on the config under OUTPUTS for macros_module.py."""
 
 from __future__ import annotations
 
@@ -11,7 +10,8 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 
 # MkDocs loads this file by path, not as part of the package: absolute imports only.
 from macros.data.loader import load_model
@@ -19,8 +19,13 @@ from macros.data.problems import DataError, print_problems
 from macros.outputs.pages import BuildContext
 from macros.review.releases import read_history
 from macros.site import config as build_config
+from macros.site import files as site_files
 from macros.site.build import OUTPUTS, build_outputs, data_dir_for
-from macros.site.offline import WORKER_SHIM
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    if dirty:
+        site_files.dirty_builds_on_purpose()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -35,31 +40,27 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         print_problems(error, "Aborted: {count} problem(s) in the data files; site/ was left unchanged.")
         raise Abort("Aborted: the data files have problems (listed above).") from None
     config.nav = outputs.nav
+    config.watch.append(str(data_dir))  # `make serve` rebuilds on edits of the data it built from
     config.mdx_configs.setdefault("abbr", {})["glossary"] = outputs.abbreviations
     config[OUTPUTS] = outputs
-    # The model and the generated pages live until the build ends; keep the garbage collector from
-    # walking them again on every collection while MkDocs renders hundreds of pages.
+    # The model and pages live until the build ends: keep the garbage collector from walking them.
     gc.freeze()
     return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    # After every plugin's on_config: Material's offline plugin has added its CDN copy of the Web
-    # Worker shim by now. The site loads nothing from the network: use the copy it ships.
-    if build_config.is_offline_copy(config):
-        polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
-        config.extra["polyfills"] = [*polyfills, WORKER_SHIM]
+    # After every plugin's on_config, where Material's offline plugin adds its CDN copy of the shim.
+    build_config.ship_worker_shim(config)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    outputs = config[OUTPUTS]
-    folders = build_config.data_and_docs(config)
-    for page in outputs.pages:
-        # A page the nav does not list (requirements, printable checklists) says so itself.
-        inclusion = InclusionLevel.UNDEFINED if page.nav else InclusionLevel.NOT_IN_NAV
-        generated = File.generated(config, page.path, content=page.content, inclusion=inclusion)
-        generated.edit_uri = build_config.edit_uri_for(page.source, folders)
-        files.append(generated)
-    for path, content in outputs.files.items():
-        files.append(File.generated(config, path, content=content))
+    site_files.add_outputs(files, config, config[OUTPUTS])
     return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
+    site_files.read_unchanged(nav, config)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    site_files.finished()

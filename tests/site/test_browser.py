@@ -32,7 +32,7 @@ pytestmark = pytest.mark.skipif(bool(MISSING), reason=f"browser tests need {', '
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    """The site as `make build` makes it, offering the offline copy, and that copy unzipped from it."""
+    """The site as `make publish` makes it, offering the offline copy, and that copy unzipped from it."""
     copy = tmp_path_factory.mktemp("offline-copy")
     built = mkdocs_build(copy / "smm-guide", OFFLINE="true")
     assert built.returncode == 0, built.stderr
