@@ -6,7 +6,9 @@
 
   function renderResults() {
     clearTimeout(resultsTimer);
-    var el = P.el, wasOpen = !!P.parts.results.querySelector(".smm-evidence-list[open]");
+    // A debounced re-render replaces the sort buttons: a keyboard user keeps the one they were on.
+    var el = P.el, wasOpen = !!P.parts.results.querySelector(".smm-evidence-list[open]"), buttons = () => P.parts.results.querySelectorAll(".smm-gap-table th button");
+    var focused = Array.prototype.indexOf.call(buttons(), document.activeElement);
     var box = P.clear(P.parts.results), rows = P.ids.map((pid, index) => ({ pid, index, p: P.practiceById[pid], s: P.scoreOf(pid), t: P.targetOf(pid) }));
     var profiles = P.chosen().map((p) => p.name);
     var fw = P.state.guidance.framework && P.frameworkById[P.state.guidance.framework];
@@ -25,6 +27,7 @@
       P.table(["Practice", "Target", "Reason"], rows.filter((r) => r.t.level !== null).map((r) => el("tr", {}, [el("td", r.p.name),
         el("td", r.t.level + (r.t.source === "set" ? " (set)" : "")), el("td", r.t.justification || (r.t.source === "set" ? "no reason given" : ""))])), "smm-reasons"));
     box.appendChild(evidence()).open = wasOpen;
+    if (focused >= 0) buttons()[focused].focus();
   }
 
   function gapTable(rows) {
@@ -41,7 +44,6 @@
         sort.down = sort.key === i ? !sort.down : c[0] === "Gap";
         sort.key = i;
         renderResults();
-        P.parts.results.querySelectorAll(".smm-gap-table th button")[i].focus();
       });
       return el("th", { scope: "col", "aria-sort": sort.key === i ? (sort.down ? "descending" : "ascending") : null }, [button]);
     });
