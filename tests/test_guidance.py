@@ -62,6 +62,13 @@ def test_no_unfinished_text(real_model):
         assert not any(marker.search(text) for text in texts), owner
 
 
+def test_no_word_broken_at_a_line_end(real_model):
+    """A folded YAML line that ends in a hyphen joins as 'over-the- air'."""
+    broken = re.compile(r"\w- \w")
+    for owner, texts in all_text(real_model):
+        assert not [t for t in texts if broken.search(t)], owner
+
+
 def test_digital_twin_profile_is_complete(real_model):
     profile = real_model.profile("digital-twin")
     assert set(profile.practices) == {p.id for p in real_model.practices}

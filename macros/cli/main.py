@@ -146,7 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.set_defaults(run=_validate)
 
     lint_command = commands.add_parser(
-        "lint", help="find near-duplicate items and archetype targets that go against their characterization"
+        "lint", help="content checks: near-duplicates, targets against their characterization, wording, mappings"
     )
     lint_command.add_argument("data_dir", nargs="?", default="data", help="data folder (default: data)")
     lint_command.add_argument(

@@ -1,4 +1,5 @@
-"""A framework's records: its groups and requirements, and the mappings of practices to them."""
+"""A framework's records: its groups and requirements, the mappings of practices to them, and the
+method every mapping follows."""
 
 from __future__ import annotations
 
@@ -96,3 +97,36 @@ class MappingEntry:
     security_level: int | None
     items: tuple[str, ...]
     rationale: str
+
+
+@dataclass(frozen=True)
+class Relationship:
+    """One relationship a mapping can state between a practice and a requirement, in checkable terms."""
+
+    id: str  # the value of a mapping's `relationship`
+    name: str  # as pages and downloads show it, e.g. Partially supports
+    definition: str
+    test: str  # the check a reviewer applies to a mapping that states it
+
+
+@dataclass(frozen=True)
+class MappingMethod:
+    """How the practices are mapped to framework requirements (data/mapping-method.yaml): the
+    relationships, what the mapped level means, what is left unmapped instead and what the tools check."""
+
+    summary: str
+    independence: str  # the mappings are the project's own reading, not official
+    relationships: tuple[Relationship, ...]  # strongest first, as mapping.schema.json lists them
+    level: str  # what a mapping's level means
+    not_a_mapping: tuple[str, ...]  # cases recorded as unmapped with a reason instead
+    checks: tuple[str, ...]  # what validate and lint check mechanically
+    counterparts: str  # how IEC 62443-3-3 and 62443-4-2 requirements of the same number are kept consistent
+
+    def relationship(self, relationship_id: str) -> Relationship:
+        """The relationship with this id; KeyError if there is none."""
+        return {r.id: r for r in self.relationships}[relationship_id]
+
+    @property
+    def names(self) -> dict[str, str]:
+        """Relationship id -> name, strongest first."""
+        return {r.id: r.name for r in self.relationships}

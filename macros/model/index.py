@@ -16,7 +16,7 @@ from macros.model.core import (
     Subdomain,
     Term,
 )
-from macros.model.frameworks import Framework, MappingEntry
+from macros.model.frameworks import Framework, MappingEntry, MappingMethod
 from macros.model.profiles import Profile
 
 
@@ -86,6 +86,7 @@ class Model:
     constraints: tuple[Constraint, ...]
     frameworks: tuple[Framework, ...]
     mappings: tuple[MappingEntry, ...]
+    mapping_method: MappingMethod
     scoring_examples: tuple[ScoringExample, ...]
     # Derived from the fields above, so not an argument: a model cannot be built with a stale index.
     _index: Index = field(init=False, repr=False, compare=False)

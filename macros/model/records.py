@@ -22,7 +22,7 @@ from macros.model.core import (
     Subdomain,
     Term,
 )
-from macros.model.frameworks import Framework, Group, MappingEntry, Requirement
+from macros.model.frameworks import Framework, Group, MappingEntry, MappingMethod, Relationship, Requirement
 from macros.model.index import ItemPlace, Model
 from macros.model.profiles import Archetype, Consideration, Dimension, Effect, Option, Profile, Tag, Target
 
@@ -42,12 +42,14 @@ __all__ = [
     "ItemPlace",
     "Level",
     "MappingEntry",
+    "MappingMethod",
     "Model",
     "Option",
     "Practice",
     "PracticeLevel",
     "Profile",
     "Reference",
+    "Relationship",
     "Requirement",
     "Scope",
     "ScoringExample",

@@ -11,7 +11,6 @@ import json
 from typing import Any
 
 from macros.outputs.checklists import COLUMNS
-from macros.outputs.crosswalks import RELATIONSHIPS
 from macros.rules.scoring import STATUSES
 
 FORMAT = "smm-guide-assessment"
@@ -89,16 +88,16 @@ def schema_dict() -> dict[str, Any]:
     }
 
 
-def settings(version: str) -> dict[str, Any]:
+def settings(version: str, relationships: dict[str, str]) -> dict[str, Any]:
     """What the page needs besides the model: the format it saves, the checklist's CSV columns and
-    the names of the mapping relationships."""
+    the names of the mapping relationships (id -> name, from the model's mapping method)."""
     return {
         "format": FORMAT,
         "version": VERSION,
         "model_version": version,
         "max_bytes": MAX_BYTES,
         "csv_columns": list(COLUMNS),
-        "relationships": RELATIONSHIPS,
+        "relationships": relationships,
     }
 
 
@@ -106,7 +105,7 @@ def settings(version: str) -> dict[str, Any]:
 # of its script, which the browser must parse before the page can start; downloads/smm-guide.json
 # has them all.
 UNREAD = {
-    (): ("notice", "scopes", "glossary", "references", "constraints", "scoring_examples"),
+    (): ("notice", "scopes", "glossary", "references", "constraints", "mapping_method", "scoring_examples"),
     ("practices",): ("description", "absence", "example", "pitfalls", "related", "source"),
     ("practices", "levels"): ("considerations",),
     ("frameworks",): ("description", "notes", "uncertain", "unmapped", "references"),
@@ -135,11 +134,13 @@ def page_model(exported: Any, path: tuple[str, ...] = ()) -> object:
 def model_script(exported: str, version: str) -> str:
     """assets/smm-model.js: the model as a script (fetching JSON fails from file://). JSON.parse
     of a string literal starts faster than an object literal of the same size."""
-    model = json.dumps(page_model(json.loads(exported)), ensure_ascii=False, separators=(",", ":"))
+    data = json.loads(exported)
+    relationships = {item["id"]: item["name"] for item in data["mapping_method"]["relationships"]}
+    model = json.dumps(page_model(data), ensure_ascii=False, separators=(",", ":"))
     return (
         "/* The smm-guide model for the self-assessment page; generated from the validated data. */\n"
         f"window.SMM_MODEL = JSON.parse({json.dumps(model, ensure_ascii=False)});\n"
-        f"window.SMM_ASSESSMENT = {json.dumps(settings(version))};\n"
+        f"window.SMM_ASSESSMENT = {json.dumps(settings(version, relationships))};\n"
         # Scripts that Material's instant navigation inserts may run in any order: start the page
         # here too, in case its scripts ran first.
         "if (window.smmAssessBoot) window.smmAssessBoot();\n"

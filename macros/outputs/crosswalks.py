@@ -24,11 +24,10 @@ from macros.model.records import (
 from macros.outputs import routes
 from macros.outputs.escape import neutralize_formula
 
-RELATIONSHIPS = {
-    "equivalent": "Equivalent",
-    "supports": "Supports",
-    "partially-supports": "Partially supports",
-}
+
+def relationship_names(model: Model) -> dict[str, str]:
+    """Relationship id -> the name pages and downloads show, strongest first (data/mapping-method.yaml)."""
+    return model.mapping_method.names
 
 
 @dataclass(frozen=True)
@@ -48,6 +47,7 @@ class Mappings:
 
     def __init__(self, model: Model):
         self.model = model
+        self.relationships = relationship_names(model)
         self.direct: dict[tuple[str, str], list[MappingEntry]] = defaultdict(list)
         self.by_practice: dict[str, list[MappingEntry]] = defaultdict(list)
         for entry in model.mappings:
@@ -60,10 +60,14 @@ class Mappings:
         while current is not None:
             found = self.direct.get((framework.id, current))
             if found:
-                return (None if current == node_id else current), sorted(found, key=_entry_order)
+                return (None if current == node_id else current), sorted(found, key=self.order)
             node = framework.node(current)
             current = node.parent if isinstance(node, Requirement) else None
         return None, []
+
+    def order(self, entry: MappingEntry) -> tuple[int, int, str]:
+        """How mappings of one requirement are listed: by level, strongest relationship first, then practice."""
+        return (entry.level, list(self.relationships).index(entry.relationship), entry.practice)
 
     def lowest_level(self, framework: Framework, node_id: str) -> int | None:
         _, entries = self.of(framework, node_id)
@@ -110,10 +114,6 @@ class Mappings:
         return {practice_id: levels for practice_id, levels in found.items() if levels}
 
 
-def _entry_order(entry: MappingEntry) -> tuple[int, int, str]:
-    return (entry.level, list(RELATIONSHIPS).index(entry.relationship), entry.practice)
-
-
 def _node_order(framework: Framework) -> dict[str, int]:
     nodes: list[Group | Requirement] = [*framework.groups, *framework.requirements]
     return {node.id: index for index, node in enumerate(nodes)}
@@ -139,8 +139,8 @@ def requirements_table(mappings: Mappings, framework: Framework) -> Table:
         entries = mappings.direct.get((framework.id, node.id), [])
         group = framework.node(node.group) if isinstance(node, Requirement) else node
         practices = "; ".join(
-            f"{mappings.model.practice(e.practice).name} ({e.level}, {RELATIONSHIPS[e.relationship].lower()})"
-            for e in sorted(entries, key=_entry_order)
+            f"{mappings.model.practice(e.practice).name} ({e.level}, {mappings.relationships[e.relationship].lower()})"
+            for e in sorted(entries, key=mappings.order)
         )
         lowest = min((e.level for e in entries), default=None)
         rows.append(

@@ -22,7 +22,6 @@ from macros.outputs import routes
 from macros.outputs.changes import NO_HISTORY, History
 from macros.outputs.checklists import Checklist, checklists
 from macros.outputs.crosswalks import (
-    RELATIONSHIPS,
     Mappings,
     ancestors,
     combined_rows,
@@ -170,7 +169,7 @@ def _practice_pages(model: Model, published: list[Checklist]) -> Iterator[PageSp
                     "previous": previous,
                     "following": following,
                     "mappings": mappings,
-                    "relationships": RELATIONSHIPS,
+                    "relationships": mappings.relationships,
                     "offers": offers,
                 }
                 nav = (*section, sub.name, practice.name)
@@ -226,7 +225,7 @@ def _archetype_pages(model: Model, profile: Profile, section: tuple[str, ...]) -
         yield PageSpec("archetype", page, source, (*section, archetype.name), True, context)
         for framework in map(model.framework, profile.combine_with):
             rows = combined_rows(index, profile, archetype, framework)
-            context = {**context, "framework": framework, "rows": rows, "relationships": RELATIONSHIPS}
+            context = {**context, "framework": framework, "rows": rows, "relationships": index.relationships}
             nav = (*section, archetype.name, framework.short_name)
             yield PageSpec(
                 "combined", routes.combined(profile.id, archetype.id, framework.id), source, nav, context=context
@@ -237,8 +236,12 @@ def _framework_pages(model: Model, published: list[Checklist]) -> Iterator[PageS
     if not model.frameworks:
         return
     index = Mappings(model)
-    shared = {"mappings": index, "relationships": RELATIONSHIPS}
+    shared = {"mappings": index, "relationships": index.relationships}
     yield PageSpec("frameworks", routes.FRAMEWORKS, None, ("Frameworks",), True, shared)
+    method = {"method": model.mapping_method}
+    yield PageSpec(
+        "mapping-method", routes.MAPPING_METHOD, "mapping-method.yaml", ("Frameworks", "How we map"), context=method
+    )
     for framework in model.frameworks:
         section = ("Frameworks", framework.short_name)
         context = {**shared, "framework": framework, "requirements_table": requirements_table(index, framework)}

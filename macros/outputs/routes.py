@@ -61,6 +61,7 @@ def combined(profile_id: str, archetype_id: str, framework_id: str) -> str:
 
 
 FRAMEWORKS = "frameworks/index.md"
+MAPPING_METHOD = "frameworks/how-we-map.md"  # what the mapping relationships and levels mean
 COVERAGE = "coverage/index.md"
 CROSSWALKS = "crosswalks/index.md"
 

@@ -7,7 +7,13 @@
 - Archetype targets that go against their own characterization (see macros/rules/suggestion.py) or break
   a declared constraint between practices, without a `deviation` that says why; and deviations
   on targets that go against nothing.
-- Acknowledgements of pairs that are no longer similar, so the file does not rot.
+- Wording that lets a level be passed on the team's own terms: a scope the team chooses ("at least
+  one site"), a level-4 sentence frame shared by several practices, a control the considerations
+  promise that no indicator checks up to that level.
+- Mappings a machine can judge (data/mapping-method.yaml says why): an `equivalent` whose cited items
+  leave a word of the requirement's title unchecked, and a number mapped in one of two counterpart
+  frameworks (IEC 62443-3-3 and 4-2) but not in the other, unless `acknowledged.yaml` accepts it.
+- Acknowledgements that no longer match a finding, so the file does not rot.
 """
 
 from __future__ import annotations
@@ -21,7 +27,8 @@ from itertools import combinations
 from macros.data.loader import Loaded, display_path
 from macros.data.problems import Problem
 from macros.data.scaffold import MARKER
-from macros.model.records import Model
+from macros.data.yamlsource import Source
+from macros.model.records import HIGHEST_LEVEL, Model, Requirement
 from macros.rules.suggestion import archetype_suggestions, goes_against
 
 SIMILAR = 0.5
@@ -35,23 +42,42 @@ STOP_WORDS = frozenset(
 )
 
 
+# Words of a requirement's title that no item needs to repeat for an `equivalent` to hold.
+TITLE_FILLER = frozenset(re.findall(r"\w+", "management control security general based use requirement"))
+# Scope words a claim must not leave to the assessed team: the assessment names the system.
+CHOSEN_SCOPE = re.compile(
+    r"\bat least one (?:of (?:its|the) )?(?:site|project|system|deployment|twin|plant|installation|"
+    r"facility|location|line|product|programme|program|network|fleet|contract|supplier|vendor)s?\b",
+    re.IGNORECASE,
+)
+SENTENCE_TERMS = 4  # a sentence with fewer words that say something ("Metrics report.") is no frame
+SHARED_SENTENCE = 0.6  # share of words two top-level sentences of different practices may have in common
+# Controls that considerations tend to promise and only an indicator can make part of a level.
+PROMISED_CONTROLS = {
+    "multi-factor authentication": re.compile(r"multi-?factor|\bMFA\b", re.IGNORECASE),
+    "software bills of materials": re.compile(r"\bSBOMs?\b|software bills? of materials", re.IGNORECASE),
+    "hardware-anchored keys": re.compile(r"secure element|\bTPMs?\b|hardware security modules?|\bHSMs?\b"),
+}
+
+
 @dataclass(frozen=True)
 class Item:
     id: str
     practice: str
     level: int
     text: str
+    pass_criterion: str
 
 
 def items_of(model: Model) -> list[Item]:
     found = [
-        Item(i.id, p.id, number, i.text)
+        Item(i.id, p.id, number, i.text, i.pass_criterion)
         for p in model.practices
         for number, b in p.levels.items()
         for i in b.indicators
     ]
     found += [
-        Item(c.id, practice_id, number, c.text)
+        Item(c.id, practice_id, number, c.text, c.pass_criterion)
         for profile in model.profiles
         for practice_id, levels in profile.practices.items()
         for number, considerations in levels.items()
@@ -154,6 +180,153 @@ def target_findings(loaded: Loaded) -> list[Problem]:
     return problems
 
 
+def _mapping_problem(loaded: Loaded, key: tuple[str, str, str | None], at: str, message: str) -> Problem:
+    source: Source
+    source, path = loaded.parts["mapping-places"][key]
+    return source.problem((*path, at), message, key=True)
+
+
+def _acknowledgement_problem(loaded: Loaded, key: tuple[str, ...], message: str) -> Problem:
+    source: Source
+    source, path = loaded.parts["acknowledgement-places"][key]
+    return source.problem(path, message)
+
+
+def equivalent_findings(loaded: Loaded) -> list[Problem]:
+    """An `equivalent` whose cited items name no word of part of the requirement's title."""
+    model, acknowledged = loaded.model, loaded.parts.get("acknowledged-equivalents", {})
+    checked = {item.id: set(_terms(f"{item.text} {item.pass_criterion}")) for item in items_of(model)}
+    equivalents = {
+        (e.framework, e.requirement, e.practice): e for e in model.mappings if e.relationship == "equivalent"
+    }
+    problems = []
+    for key, entry in equivalents.items():
+        if key in acknowledged:
+            continue
+        title = model.framework(entry.framework).node(entry.requirement).title
+        covered = set().union(*(checked[item_id] for item_id in entry.items))
+        missing = sorted(set(_terms(title)) - TITLE_FILLER - covered)
+        if missing:
+            message = (
+                f"'{entry.requirement}' is mapped as equivalent, but no cited item checks '{', '.join(missing)}' "
+                "of its title; cite the items that do, lower the relationship, or acknowledge it with a reason"
+            )
+            problems.append(_mapping_problem(loaded, key, "relationship", message))
+    for key in acknowledged:
+        if key not in equivalents:
+            message = f"{key[0]} {key[1]} <- {key[2]} is not an equivalent mapping; remove its acknowledgement"
+            problems.append(_acknowledgement_problem(loaded, ("equivalent", *key), message))
+    return problems
+
+
+def _numbers(model: Model, framework_id: str) -> dict[str, list[Requirement]]:
+    """Requirement number (the end of its code: 2.7 of SR 2.7 and of NDR 2.7) -> top-level requirements."""
+    numbers: dict[str, list[Requirement]] = {}
+    for requirement in model.framework(framework_id).requirements:
+        if requirement.parent is None:
+            numbers.setdefault(requirement.code.split()[-1], []).append(requirement)
+    return numbers
+
+
+def counterpart_findings(loaded: Loaded) -> list[Problem]:
+    """A number mapped in one of two counterpart frameworks and unmapped in the other."""
+    model, problems = loaded.model, []
+    first_practice: dict[tuple[str, str], str] = {}
+    for entry in model.mappings:
+        first_practice.setdefault((entry.framework, entry.requirement), entry.practice)
+    for frameworks, differences in loaded.parts.get("counterparts", ()):
+        sides = [_numbers(model, framework_id) for framework_id in frameworks]
+        differing = set()
+        for number in sorted(set(sides[0]) & set(sides[1]), key=lambda n: tuple(int(p) for p in n.split("."))):
+            mapped = [
+                [r for r in side[number] if (framework_id, r.id) in first_practice]
+                for framework_id, side in zip(frameworks, sides, strict=True)
+            ]
+            if bool(mapped[0]) == bool(mapped[1]):
+                continue
+            differing.add(number)
+            if number in differences:
+                continue
+            index = 0 if mapped[0] else 1
+            framework_id, requirement = frameworks[index], mapped[index][0]
+            codes = " / ".join(r.code for r in sides[1 - index][number])
+            message = (
+                f"{requirement.code} is mapped, but {codes} is unmapped in {frameworks[1 - index]}; map both, "
+                "unmap both, or acknowledge the difference with a reason"
+            )
+            key = (framework_id, requirement.id, first_practice[(framework_id, requirement.id)])
+            problems.append(_mapping_problem(loaded, key, "requirement", message))
+        for number in sorted(set(differences) - differing):
+            message = f"{number} is mapped alike in {' and '.join(frameworks)} now; remove the acknowledged difference"
+            problems.append(_acknowledgement_problem(loaded, ("difference", *frameworks, number), message))
+    return problems
+
+
+def scope_findings(loaded: Loaded) -> list[Problem]:
+    """Items whose scope the assessed team picks ("at least one site"): the assessment names it."""
+    problems = []
+    for item in items_of(loaded.model):
+        found = CHOSEN_SCOPE.search(f"{item.text} {item.pass_criterion}")
+        if found:
+            path, line, col = _where(loaded, item.id)
+            message = (
+                f"{item.id} leaves its scope to the team ('{found.group(0)}'); name the system, site or twin "
+                "under assessment instead"
+            )
+            problems.append(Problem(path, line, col, message))
+    return problems
+
+
+def _sentences(text: str) -> list[str]:
+    return re.split(r"(?<=[.;])\s+", " ".join(text.split()))
+
+
+def shared_top_level_findings(loaded: Loaded) -> list[Problem]:
+    """Level-4 sentences of two practices that share most of their words once each practice's own name is
+    set aside: a frame filled in with a subject. The top level is written per practice."""
+    sentences = []
+    for practice in loaded.model.practices:
+        level, names = practice.levels[HIGHEST_LEVEL], set(_terms(practice.name))
+        texts = [level.objective, level.considerations]
+        texts += [text for i in level.indicators for text in (i.text, i.pass_criterion)]
+        for sentence in (s for text in texts for s in _sentences(text)):
+            terms = set(_terms(sentence)) - names
+            if len(terms) >= SENTENCE_TERMS:
+                sentences.append((practice.id, sentence, terms))
+    problems = []
+    for (first, sentence, terms), (second, other, other_terms) in combinations(sentences, 2):
+        overlap = len(terms & other_terms) / (len(terms | other_terms) or 1)
+        if first != second and overlap >= SHARED_SENTENCE:
+            source = loaded.ids.defined[("practice",)][second][0]
+            line, col = source.where(("levels", str(HIGHEST_LEVEL)))
+            message = (
+                f"level {HIGHEST_LEVEL} of {second} and of {first} share a sentence frame ('{other}' / "
+                f"'{sentence}', overlap {overlap:.2f}); write each practice's top level in its own terms"
+            )
+            problems.append(Problem(source.path, line, col, message))
+    return problems
+
+
+def promise_findings(loaded: Loaded) -> list[Problem]:
+    """A control that a level's considerations promise and no indicator of the practice checks up to that
+    level: the level could be met without it."""
+    problems = []
+    for practice in loaded.model.practices:
+        checked = ""
+        for number, level in sorted(practice.levels.items()):
+            checked += " ".join(f"{i.text} {i.pass_criterion} {i.evidence}" for i in level.indicators) + " "
+            for control, pattern in PROMISED_CONTROLS.items():
+                if pattern.search(level.considerations) and not pattern.search(checked):
+                    source = loaded.ids.defined[("practice",)][practice.id][0]
+                    line, col = source.where(("levels", str(number), "considerations"))
+                    message = (
+                        f"the level-{number} considerations of {practice.id} mention {control}, which no "
+                        f"indicator of the practice checks up to level {number}; add one or drop the promise"
+                    )
+                    problems.append(Problem(source.path, line, col, message))
+    return problems
+
+
 def unfinished_findings(loaded: Loaded) -> list[Problem]:
     """Text a scaffold left to write (`smm-guide new-profile`, `new-framework`)."""
     problems = []
@@ -167,4 +340,13 @@ def unfinished_findings(loaded: Loaded) -> list[Problem]:
 
 
 def lint(loaded: Loaded, threshold: float = SIMILAR) -> list[Problem]:
-    return sorted(duplicate_findings(loaded, threshold) + target_findings(loaded) + unfinished_findings(loaded))
+    return sorted(
+        duplicate_findings(loaded, threshold)
+        + target_findings(loaded)
+        + equivalent_findings(loaded)
+        + counterpart_findings(loaded)
+        + scope_findings(loaded)
+        + shared_top_level_findings(loaded)
+        + promise_findings(loaded)
+        + unfinished_findings(loaded)
+    )

@@ -53,7 +53,9 @@ def test_data_folder_not_found(tmp_path):
     assert caught.value.problems[0].path.endswith("nowhere")
 
 
-@pytest.mark.parametrize("name", ["levels.yaml", "domains.yaml", "glossary.yaml", "references.yaml"])
+@pytest.mark.parametrize(
+    "name", ["levels.yaml", "domains.yaml", "glossary.yaml", "references.yaml", "mapping-method.yaml"]
+)
 def test_required_file_missing_is_the_only_problem(mini, name):
     (mini / name).unlink()
     # Files that refer to its ids (practices to subdomains, the profile to references) stay quiet.

@@ -1,11 +1,12 @@
 """A framework's records (macros/model/frameworks.py): groups read like requirements, nodes by id,
-and the nodes every mapping file must cover."""
+and the nodes every mapping file must cover; the mapping method's relationships."""
 
 from dataclasses import replace
 
 import pytest
 
 from macros.data.loader import load_model
+from macros.model import records as m
 from tests.conftest import MINI
 
 
@@ -40,7 +41,26 @@ def test_mapping_entries_keep_the_data(framework):
     entries = [e for e in load_model(MINI).mappings if e.framework == framework.id]
     assert [(e.requirement, e.security_level, e.items) for e in entries] == [
         ("r-1-1", None, ("p-one-1-1", "pos-p-one-1-1")),
-        ("r-1-1", 3, ()),
-        ("r-1-2", None, ()),
+        ("r-1-1", 3, ("p-two-1-2", "p-two-3-1")),
+        ("r-1-2", None, ("p-one-2-2",)),
         ("r-2-1", None, ("p-two-2-1",)),
     ]
+
+
+def test_the_mapping_method_names_its_relationships_strongest_first():
+    method = m.MappingMethod(
+        "Summary.",
+        "Our reading.",
+        (
+            m.Relationship("strong", "Strong", "Checks all.", "All checked."),
+            m.Relationship("weak", "Weak", "Part.", "A part."),
+        ),
+        "Lowest level.",
+        ("By chance.",),
+        ("Cites an item.",),
+        "Same numbers.",
+    )
+    assert method.names == {"strong": "Strong", "weak": "Weak"}
+    assert method.relationship("weak").test == "A part."
+    with pytest.raises(KeyError):
+        method.relationship("none")

@@ -27,6 +27,7 @@ def test_parts_are_the_fields_the_loader_builds(model):
         "constraints",
         "frameworks",
         "mappings",
+        "mapping_method",
         "scoring_examples",
     ]
 

@@ -17,7 +17,7 @@ import yaml
 from macros.data.loader import load_model
 from macros.outputs import assessment_file, routes
 from macros.outputs.checklists import COLUMNS
-from macros.outputs.export import model_to_dict, model_version
+from macros.outputs.export import export_json, model_to_dict, model_version
 from macros.site.build import build_outputs
 from tests.conftest import MINI, ROOT
 
@@ -89,8 +89,23 @@ def test_the_model_script_holds_the_export_and_the_format(real_model):
     assert settings["model_version"] == model_version(real_model)
     assert settings["format"] == "smm-guide-assessment" and settings["version"] == 1
     assert settings["max_bytes"] == 2 * 1024 * 1024 and settings["csv_columns"] == list(COLUMNS)
+    assert settings["relationships"] == real_model.mapping_method.names
+    assert "mapping_method" not in shipped
     assert "smmAssessBoot" in tail
     assert json.loads(outputs.files[routes.ASSESSMENT_SCHEMA]) == assessment_file.schema_dict()
+
+
+def test_the_relationship_names_the_page_shows_come_from_the_mapping_method(mini):
+    path = mini / "mapping-method.yaml"
+    path.write_text(path.read_text().replace("name: Supports", "name: Backs"))
+    model = load_model(mini)
+    script = assessment_file.model_script(export_json(model), model_version(model))
+    settings = json.loads(script.split("window.SMM_ASSESSMENT = ", 1)[1].split(";\n", 1)[0])
+    assert settings["relationships"] == {
+        "equivalent": "Equivalent",
+        "supports": "Backs",
+        "partially-supports": "Partially supports",
+    }
 
 
 def test_the_page_is_the_assess_section_and_loads_its_own_assets(real_model):

@@ -12,6 +12,7 @@ from macros.outputs.crosswalks import (
     combined_rows,
     derived_crosswalk,
     practice_by_group,
+    relationship_names,
     requirements_table,
     table_downloads,
     to_csv,
@@ -101,3 +102,19 @@ def test_every_table_has_its_csv(model):
     rows = list(csv.reader(io.StringIO(files["downloads/mappings.csv"])))
     assert rows[0][:4] == ["Framework", "Requirement", "Practice", "Level"]
     assert rows[2][:6] == ["fw-one", "R 1.1", "p-two", "3", "partially-supports", "3"]
+
+
+def test_relationship_names_and_order_come_from_the_mapping_method(mini):
+    # mini: a writable copy of the fixture (tests/conftest.py).
+    path = mini / "mapping-method.yaml"
+    path.write_text(path.read_text().replace("name: Partially supports", "name: Covers a part"))
+    model = load_model(mini)
+    index = Mappings(model)
+    assert relationship_names(model) == index.relationships == model.mapping_method.names
+    assert list(index.relationships) == ["equivalent", "supports", "partially-supports"]
+    assert index.relationships["partially-supports"] == "Covers a part"
+    framework = model.framework("fw-one")
+    assert "Practice Two (3, covers a part)" in requirements_table(index, framework).rows[0][4].text
+    # Within a level the stronger relationship comes first; here the two mappings differ in level.
+    _, entries = index.of(framework, "r-1-1")
+    assert [index.order(e)[:2] for e in entries] == [(1, 0), (3, 2)]

@@ -60,6 +60,42 @@ def test_a_profile_whose_prefix_is_not_its_id(mini_pages):
     assert "**wp-p-two-2-2** (Water) Pump alarms reach the control room." in checklist
 
 
+def test_how_we_map_page_is_made_from_the_mapping_method(mini_pages):
+    page = mini_pages["frameworks/how-we-map.md"]
+    assert (page.nav, page.source, page.index) == (("Frameworks", "How we map"), "mapping-method.yaml", False)
+    method = load_model(MINI).mapping_method
+    for relationship in method.relationships:
+        assert f"### {relationship.name} {{ #{relationship.id} }}" in page.content
+        assert f"**Test:** {relationship.test}" in page.content
+    assert f"    {method.independence}" in page.content
+    assert f"- {method.not_a_mapping[0]}" in page.content and f"- {method.checks[0]}" in page.content
+    assert "[Framework One: requirements for terminals](fw-one/index.md)" in page.content
+
+
+def test_pages_showing_relationships_link_to_how_we_map(mini_pages):
+    for path, target in [
+        ("frameworks/index.md", "how-we-map.md"),
+        ("frameworks/fw-one/index.md", "../how-we-map.md"),
+        ("frameworks/fw-one/r-1-1.md", "../how-we-map.md"),
+        ("practices/p-one.md", "../frameworks/how-we-map.md"),
+    ]:
+        assert f"[How we map]({target})" in mini_pages[path].content, path
+    # A requirement that is deliberately not mapped shows no relationship, so no link either.
+    assert "How we map" not in mini_pages["frameworks/fw-one/r-2-2.md"].content
+
+
+def test_how_we_map_text_is_escaped(tmp_path):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    path = data / "mapping-method.yaml"
+    text = path.read_text().replace("level: The lowest level", "level: '{{ 7*7 }} *The* lowest level")
+    path.write_text(text.replace("carry the relationship.\n", "carry the relationship.'\n"))
+    page = next(p for p in generate_pages(load_model(data)) if p.path == "frameworks/how-we-map.md")
+    assert "&#123;&#123; 7*7 &#125;&#125; *The* lowest level" in page.content and "49" not in page.content
+
+
 def test_template_syntax_in_data_is_shown_literally(tmp_path):
     import shutil
 

@@ -271,8 +271,8 @@ def test_mapping_changes(original, mini):
     path = mini / "mappings/fw-one.yaml"
     edit(
         path,
-        "practice: p-one\n    level: 2\n    relationship: supports",
-        "practice: p-one\n    level: 3\n    relationship: supports",
+        "practice: p-one\n    level: 2\n    relationship: supports\n    items: [p-one-2-2]",
+        "practice: p-one\n    level: 3\n    relationship: supports\n    items: [p-one-2-2, p-one-3-1]",
     )
     edit(
         path,
@@ -286,11 +286,13 @@ def test_mapping_changes(original, mini):
         "    practice: p-two\n"
         "    level: 1\n"
         "    relationship: supports\n"
+        "    items: [p-two-1-1]\n"
         "    rationale: Badges limit who reaches the tills.\n"
         "unmapped:",
     )
     changes, lines = compare(original, mini)
     assert changes == (
+        Change("mapping", "fw-one/r-1-2/p-one", "changed", "items", "p-one-2-2", "p-one-2-2, p-one-3-1"),
         Change("mapping", "fw-one/r-1-2/p-one", "changed", "level", "2", "3"),
         Change("mapping", "fw-one/r-1-2/p-two", "added", None, None, "level 1, supports"),
         Change(

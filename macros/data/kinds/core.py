@@ -1,6 +1,9 @@
-"""Single-file kinds: levels and scopes, domains, glossary, references."""
+"""Single-file kinds: levels and scopes, domains, glossary, references, the mapping method."""
 
 from __future__ import annotations
+
+import json
+from typing import Any
 
 from macros.data.registry import Context, Entry, Ids, Kind
 from macros.model import records as m
@@ -119,6 +122,68 @@ def _build_references(ctx: Context, entries: list[Entry]) -> None:
     )
 
 
+MAPPING_SCHEMA = "schema/mapping.schema.json"  # relative to the data folder
+
+
+def _define_mapping_method(ids: Ids, entry: Entry) -> None:
+    for index, item in enumerate(entry.data["relationships"]):
+        ids.define(("relationship",), item["id"], entry.source, ("relationships", index, "id"), "relationship")
+
+
+def _enum_of(schema: Any, key: str) -> list[str] | None:
+    """The `enum` of the first property named `key` anywhere in a JSON Schema, depth first."""
+    if isinstance(schema, dict):
+        found = schema.get("properties", {}).get(key)
+        if isinstance(found, dict) and isinstance(found.get("enum"), list):
+            return [str(value) for value in found["enum"]]
+        children: list[Any] = list(schema.values())
+    elif isinstance(schema, list):
+        children = schema
+    else:
+        return None
+    for child in children:
+        enum = _enum_of(child, key)
+        if enum is not None:
+            return enum
+    return None
+
+
+def _check_mapping_method(ctx: Context, entries: list[Entry]) -> None:
+    """The relationships are exactly those a mapping may state, in the order mapping.schema.json lists them."""
+    path = ctx.data_dir / MAPPING_SCHEMA
+    try:
+        allowed = _enum_of(json.loads(path.read_text(encoding="utf-8")), "relationship")
+    except (OSError, ValueError):
+        allowed = None
+    for entry in entries:
+        if allowed is None:
+            message = f"cannot read the allowed relationships from {MAPPING_SCHEMA} to check these against"
+            ctx.problems.append(entry.source.problem(("relationships",), message, key=True))
+            continue
+        listed = [item["id"] for item in entry.data["relationships"]]
+        if listed != allowed:
+            message = (
+                f"relationships must be exactly those a mapping may state, in this order: {', '.join(allowed)} "
+                f"(from {MAPPING_SCHEMA}); found {', '.join(listed)}"
+            )
+            ctx.problems.append(entry.source.problem(("relationships",), message, key=True))
+
+
+def _build_mapping_method(ctx: Context, entries: list[Entry]) -> None:
+    data = entries[0].data
+    ctx.parts["mapping_method"] = m.MappingMethod(
+        summary=data["summary"],
+        independence=data["independence"],
+        relationships=tuple(
+            m.Relationship(item["id"], item["name"], item["definition"], item["test"]) for item in data["relationships"]
+        ),
+        level=data["level"],
+        not_a_mapping=tuple(data["not_a_mapping"]),
+        checks=tuple(data["checks"]),
+        counterparts=data["counterparts"],
+    )
+
+
 KINDS = (
     Kind("levels", "levels.yaml", ("scope",), _define_levels, _build_levels, _check_levels, required=True),
     Kind(
@@ -134,4 +199,13 @@ KINDS = (
         "glossary", "glossary.yaml", ("term", "abbr"), _define_glossary, _build_glossary, _check_glossary, required=True
     ),
     Kind("references", "references.yaml", ("reference",), _define_references, _build_references, required=True),
+    Kind(
+        "mapping-method",
+        "mapping-method.yaml",
+        ("relationship",),
+        _define_mapping_method,
+        _build_mapping_method,
+        _check_mapping_method,
+        required=True,
+    ),
 )

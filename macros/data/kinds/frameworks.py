@@ -132,10 +132,13 @@ def _framework_nodes(ctx: Context, framework_id: str) -> dict[str, tuple[int, li
 def _check_items(
     ctx: Context, source: Source, base: DataPath, item: dict[str, Any], places: dict[str, tuple[str, int]]
 ) -> None:
-    """Cited items exist, belong to the mapped practice and sit at or below the mapped level."""
-    for index, item_id in enumerate(item.get("items", [])):
+    """Cited items exist, belong to the mapped practice and sit at or below the mapped level, and one
+    of them sits at it: a level claimed on the strength of lower items alone is the lower level."""
+    levels, placed = [], True
+    for index, item_id in enumerate(item["items"]):
         path = base + ("items", index)
         if not ctx.ids.resolve(("item",), item_id, source, path, "indicator or consideration"):
+            placed = False
             continue
         practice, level = places.get(item_id, (item["practice"], item["level"]))
         if practice != item["practice"] or level > item["level"]:
@@ -144,6 +147,15 @@ def _check_items(
                 f"at level {item['level']} or below"
             )
             ctx.problems.append(source.problem(path, message))
+            placed = False
+            continue
+        levels.append(level)
+    if placed and levels and max(levels) < item["level"]:
+        message = (
+            f"no cited item sits at level {item['level']} (the highest is at level {max(levels)}); cite the "
+            f"level-{item['level']} items that carry the mapping, or map it at level {max(levels)}"
+        )
+        ctx.problems.append(source.problem(base + ("level",), message))
 
 
 def _check_entry(
@@ -222,6 +234,13 @@ def _build_mappings(ctx: Context, entries: list[Entry]) -> None:
         for entry in sorted(entries, key=lambda e: e.data["framework"])
         for item in entry.data["mappings"]
     )
+    # Where each mapping and each unmapped requirement is written, for `smm-guide lint` to point at.
+    ctx.parts["mapping-places"] = {
+        (entry.data["framework"], item["requirement"], item.get("practice")): (entry.source, (part, index))
+        for entry in entries
+        for part in ("mappings", "unmapped")
+        for index, item in enumerate(entry.data.get(part, []))
+    }
 
 
 KINDS = (

@@ -10,6 +10,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from macros.data.registry import Context, Entry, Ids, Kind
+from macros.data.yamlsource import DataPath, Source
 from macros.model import records as m
 
 
@@ -47,12 +48,59 @@ def _check_acknowledged(ctx: Context, entries: list[Entry]) -> None:
             if key in seen:
                 ctx.problems.append(entry.source.problem(("pairs", index), "this pair is acknowledged twice"))
             seen.add(key)
+        _check_acknowledged_mappings(ctx, entry)
+
+
+def _check_acknowledged_mappings(ctx: Context, entry: Entry) -> None:
+    """Acknowledged equivalents and counterpart frameworks name what exists, each once."""
+    seen: set[tuple[str, str, str]] = set()
+    for index, item in enumerate(entry.data.get("equivalents", [])):
+        base = ("equivalents", index)
+        if ctx.ids.resolve(("framework",), item["framework"], entry.source, (*base, "framework"), "framework"):
+            scope = ("requirement", item["framework"])
+            ctx.ids.resolve(scope, item["requirement"], entry.source, (*base, "requirement"), "requirement")
+        ctx.ids.resolve(("practice",), item["practice"], entry.source, (*base, "practice"), "practice")
+        key = (item["framework"], item["requirement"], item["practice"])
+        if key in seen:
+            ctx.problems.append(entry.source.problem(base, "this mapping is acknowledged twice"))
+        seen.add(key)
+    for index, pair in enumerate(entry.data.get("counterparts", [])):
+        for f_index, framework_id in enumerate(pair["frameworks"]):
+            path = ("counterparts", index, "frameworks", f_index)
+            ctx.ids.resolve(("framework",), framework_id, entry.source, path, "framework")
+        numbers: set[str] = set()
+        for d_index, difference in enumerate(pair.get("differences", [])):
+            if difference["number"] in numbers:
+                path = ("counterparts", index, "differences", d_index)
+                ctx.problems.append(entry.source.problem(path, f"number {difference['number']} is listed twice"))
+            numbers.add(difference["number"])
 
 
 def _build_acknowledged(ctx: Context, entries: list[Entry]) -> None:
     ctx.parts["acknowledged"] = {
         frozenset(pair["items"]): pair["reason"] for entry in entries for pair in entry.data["pairs"]
     }
+    ctx.parts["acknowledged-equivalents"] = {
+        (item["framework"], item["requirement"], item["practice"]): item["reason"]
+        for entry in entries
+        for item in entry.data.get("equivalents", [])
+    }
+    places: dict[tuple[str, ...], tuple[Source, DataPath]] = {}
+    for entry in entries:
+        for index, item in enumerate(entry.data.get("equivalents", [])):
+            key = ("equivalent", item["framework"], item["requirement"], item["practice"])
+            places[key] = (entry.source, ("equivalents", index))
+        for index, pair in enumerate(entry.data.get("counterparts", [])):
+            for d_index, difference in enumerate(pair.get("differences", [])):
+                key = ("difference", *pair["frameworks"], difference["number"])
+                places[key] = (entry.source, ("counterparts", index, "differences", d_index))
+    # Where each acknowledgement is written, for `smm-guide lint` to point at one that has gone stale.
+    ctx.parts["acknowledgement-places"] = places
+    ctx.parts["counterparts"] = tuple(
+        (tuple(pair["frameworks"]), {d["number"]: d["reason"] for d in pair.get("differences", [])})
+        for entry in entries
+        for pair in entry.data.get("counterparts", [])
+    )
 
 
 def _check_retired(ctx: Context, entries: list[Entry]) -> None:

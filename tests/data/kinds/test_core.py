@@ -1,8 +1,11 @@
 """The single-file kinds (macros/data/kinds/core.py): levels and scopes, domains, glossary and
 references. Every test edits a copy of tests/fixtures/mini, or reads it."""
 
+import shutil
+
 from macros.data.loader import load_model
-from tests.conftest import append, edit, located
+from tests.conftest import MINI, append, edit, located
+from tests.data.loading import spot
 
 # --- Levels --------------------------------------------------------------------------------------
 
@@ -87,3 +90,64 @@ def test_reference_fields_and_optional_ones(mini):
         edit(mini / "references.yaml", line, "")
     (reference,) = load_model(mini).references
     assert (reference.version, reference.note, reference.cited_on) == (None, None, ())
+
+
+# --- Mapping method ----------------------------------------------------------------------------------
+
+
+def test_mapping_method_is_built_in_data_order(mini):
+    method = load_model(mini).mapping_method
+    assert [(r.id, r.name) for r in method.relationships] == [
+        ("equivalent", "Equivalent"),
+        ("supports", "Supports"),
+        ("partially-supports", "Partially supports"),
+    ]
+    assert method.relationship("supports").test.startswith("A cited item checks the central element")
+    assert method.names == {
+        "equivalent": "Equivalent",
+        "supports": "Supports",
+        "partially-supports": "Partially supports",
+    }
+    assert method.not_a_mapping == ("An item that finds a failure only by chance.",)
+    assert method.checks == ("Every mapping cites at least one item.",)
+    assert method.summary and method.independence and method.level and method.counterparts
+
+
+def test_mapping_method_lists_exactly_the_relationships_a_mapping_may_state(mini):
+    path = mini / "mapping-method.yaml"
+    # Supports and partially supports swapped: the ids are right, the order is not.
+    edit(path, "  - id: supports\n    name: Supports\n", "  - id: partially-supports\n    name: Supports\n")
+    edit(path, "  - id: partially-supports\n    name: Partially", "  - id: supports\n    name: Partially")
+    expected = (
+        "relationships must be exactly those a mapping may state, in this order: equivalent, supports, "
+        "partially-supports (from schema/mapping.schema.json); found equivalent, partially-supports, supports"
+    )
+    assert located(mini) == [("mapping-method.yaml", *spot(path, "relationships:"), expected)]
+
+
+def test_mapping_method_relationship_missing_or_unknown(mini):
+    path = mini / "mapping-method.yaml"
+    edit(path, "  - id: equivalent\n", "  - id: identical\n")
+    [(_, line, _, message)] = located(mini)
+    assert line == spot(path, "relationships:")[0] and message.endswith("found identical, supports, partially-supports")
+
+
+def test_mapping_method_relationship_ids_are_unique(mini):
+    edit(mini / "mapping-method.yaml", "  - id: supports\n", "  - id: equivalent\n")
+    messages = [message for _, _, _, message in located(mini)]
+    assert any(m.startswith("relationship id 'equivalent' is already used in") for m in messages)
+    assert any(m.startswith("relationships must be exactly those a mapping may state") for m in messages)
+
+
+def test_a_relationship_added_to_the_mapping_schema_needs_its_definition(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)  # the schema folder copied, not linked: this test edits it
+    schema = data / "schema/mapping.schema.json"
+    edit(schema, '"partially-supports"]', '"partially-supports", "conflicts"]')
+    [(file, _, _, message)] = located(data)
+    assert file == "mapping-method.yaml"
+    assert "in this order: equivalent, supports, partially-supports, conflicts" in message
+    edit(schema, '"enum": ["equivalent", "supports", "partially-supports", "conflicts"]', '"type": "string"')
+    assert ("mapping-method.yaml", "cannot read the allowed relationships from schema/mapping.schema.json") in [
+        (file, message.split(" to check")[0]) for file, _, _, message in located(data)
+    ]

@@ -77,11 +77,11 @@ def test_duplicate_pair_names_the_first_line(mini):
         path.read_text().replace(
             "unmapped:",
             "  - requirement: r-1-2\n    practice: p-one\n    level: 3\n    relationship: supports\n"
-            "    rationale: Again.\nunmapped:",
+            "    items: [p-one-3-1]\n    rationale: Again.\nunmapped:",
         )
     )
-    problem = one_problem(mini, MAP, "'r-1-2' is already mapped to 'p-one' at line 16")
-    assert problem.line == 27
+    problem = one_problem(mini, MAP, "'r-1-2' is already mapped to 'p-one' at line 17")
+    assert problem.line == 29
 
 
 def test_security_level_must_apply(mini):
@@ -103,6 +103,22 @@ def test_cited_items_belong_to_the_practice_and_level(mini, items, message):
     assert one_problem(mini, MAP, message).line == line
 
 
+def test_a_mapping_rests_on_an_item_at_its_level(mini):
+    line = edit(mini / MAP, "items: [p-two-1-2, p-two-3-1]", "items: [p-two-1-2, p-two-2-1]")
+    message = (
+        "no cited item sits at level 3 (the highest is at level 2); cite the level-3 items that carry the "
+        "mapping, or map it at level 2"
+    )
+    assert one_problem(mini, MAP, message).line == line - 3
+
+
+def test_a_mapping_cites_an_item(mini):
+    line = edit(mini / MAP, "    items: [p-one-2-2]\n", "")
+    assert one_problem(mini, MAP, "missing required key 'items'").line == line - 4
+    edit(mini / MAP, "items: [p-two-2-1]", "items: []")
+    assert one_problem(mini, MAP, "has 0 item(s); it needs at least 1")
+
+
 def test_mapped_requirements_cannot_be_unmapped(mini):
     line = edit(mini / MAP, "  - requirement: r-2-2\n", "  - requirement: r-2-1\n")
     assert one_problem(mini, MAP, "'r-2-1' is mapped above; remove it from unmapped").line == line
@@ -122,13 +138,13 @@ def test_every_requirement_is_covered(mini):
     ("old", "new", "message"),
     [
         (
-            "relationship: supports\n    rationale: Store",
-            "relationship: helps\n    rationale: Store",
+            "relationship: supports\n    items: [p-one-2-2]\n    rationale: Store",
+            "relationship: helps\n    items: [p-one-2-2]\n    rationale: Store",
             "'relationship' must be one of",
         ),
         (
-            "level: 2\n    relationship: supports\n    rationale: Store",
-            "level: 5\n    relationship: supports\n    rationale: Store",
+            "level: 2\n    relationship: supports\n    items: [p-one-2-2]\n    rationale: Store",
+            "level: 5\n    relationship: supports\n    items: [p-one-2-2]\n    rationale: Store",
             "'level' must be at most 4",
         ),
     ],
