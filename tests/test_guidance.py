@@ -144,6 +144,13 @@ def test_every_item_is_one_checkable_claim(real_model):
             assert not found, (item.id, found and found.group(0))
 
 
+def test_no_item_rests_on_interviews_alone(real_model):
+    """What people say cannot fail an item: every item names a record, log, export or observation."""
+    for item in checkable_items(real_model):
+        parts = [p for p in re.split(r"[;.]\s*", item.evidence) if p.strip()]
+        assert not all(re.search(r"\binterview", part, re.I) for part in parts), item.id
+
+
 def test_item_ids_name_their_practice_and_level(real_model):
     for practice in real_model.practices:
         for number, block in practice.levels.items():
