@@ -47,7 +47,9 @@
     document.body.append(link);
     link.click();
     link.remove();
-    setTimeout(() => { URL.revokeObjectURL(url); }, 1000);
+    // The browser fetches the blob after the click returns; on a busy machine that can take seconds,
+    // and a URL revoked before it does gives no file at all (FileSaver.js waits 40 s for this reason).
+    setTimeout(() => { URL.revokeObjectURL(url); }, 40000);
   }
 
   Object.assign(P, { unmark, flat, sentence, el, clear, select, field, button, table, download });
