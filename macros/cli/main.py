@@ -15,7 +15,7 @@ from macros.model.records import Model
 from macros.outputs.export import export_json
 from macros.outputs.pages import BuildContext
 from macros.review.diff import diff, load_side, to_markdown
-from macros.review.lint import SIMILAR, lint
+from macros.review.lint import SIMILAR, lint, omissions
 from macros.review.releases import read_history
 from macros.site.build import write_tree
 
@@ -50,6 +50,8 @@ def _lint(args: argparse.Namespace) -> int:
     except DataError as error:
         print_problems(error, SUMMARY)
         return 1
+    for note in omissions(loaded):
+        print(str(note).replace(": error: ", ": info: ", 1))
     findings = lint(loaded, args.threshold)
     for finding in findings:
         print(str(finding).replace(": error: ", ": lint: ", 1), file=sys.stderr)

@@ -63,9 +63,10 @@ def _allowed(schema: dict[str, Any]) -> str:
         ("maximum", "at most"),
         ("minItems", "at least"),
         ("maxItems", "at most"),
+        ("minProperties", "at least"),
     ):
         if key in schema:
-            unit = " items" if key.endswith("Items") else ""
+            unit = " items" if key.endswith("Items") else " keys" if key == "minProperties" else ""
             parts.append(f"{word} {schema[key]}{unit}")
     return "; ".join(parts)
 

@@ -156,6 +156,8 @@ def error_problems(source: Source, error: Any) -> list[Problem]:
         return [source.problem(path, f"{name} has {count} item(s); it needs {bound} {error.validator_value}")]
     if kind == "minLength":
         return [source.problem(path, f"{name} must not be empty")]
+    if kind == "minProperties":
+        return [source.problem(path, f"{name} is empty; it needs at least {error.validator_value} key(s)")]
     if kind in ("minimum", "maximum"):
         bound = "at least" if kind == "minimum" else "at most"
         return [source.problem(path, f"{name} must be {bound} {error.validator_value}")]

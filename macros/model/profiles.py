@@ -36,6 +36,7 @@ class Option:
     name: str
     description: str
     effects: tuple[Effect, ...]
+    no_effect: str | None  # why the option moves no target; set exactly when `effects` is empty
 
 
 @dataclass(frozen=True)

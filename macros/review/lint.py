@@ -14,6 +14,9 @@
   leave a word of the requirement's title unchecked, and a number mapped in one of two counterpart
   frameworks (IEC 62443-3-3 and 4-2) but not in the other, unless `acknowledged.yaml` accepts it.
 - Acknowledgements that no longer match a finding, so the file does not rot.
+
+Apart from findings, `omissions` lists what each profile leaves out (practices with no file, levels
+with no considerations): information for a reviewer, since a profile covers only where it adds something.
 """
 
 from __future__ import annotations
@@ -337,6 +340,27 @@ def unfinished_findings(loaded: Loaded) -> list[Problem]:
                     Problem(display_path(path), number, line.index(MARKER) + 1, "unfinished: write this text")
                 )
     return problems
+
+
+def omissions(loaded: Loaded) -> list[Problem]:
+    """The practices each profile has no file for, at its `id`, and the levels each of its practice files
+    leaves out, at the file's `levels`: not findings, a profile covers only where it changes the practice."""
+    model, notes = loaded.model, []
+    levels = range(1, HIGHEST_LEVEL + 1)
+    for profile in model.profiles:
+        source, path = loaded.ids.defined[("profile",)][profile.id]
+        left_out = [p.id for p in model.practices if p.id not in profile.practices]
+        if left_out:
+            message = f"profile {profile.id} adds nothing to {len(left_out)} practice(s): {', '.join(left_out)}"
+            notes.append(source.problem(path, message))
+        for practice_id, by_level in profile.practices.items():
+            missing = [str(n) for n in levels if n not in by_level]
+            if missing:
+                first = profile.considerations(practice_id, min(by_level))[0].id
+                item_source, _ = loaded.ids.defined[("item",)][first]
+                message = f"profile {profile.id} adds nothing to {practice_id} at level(s) {', '.join(missing)}"
+                notes.append(item_source.problem(("levels",), message, key=True))
+    return sorted(notes)
 
 
 def lint(loaded: Loaded, threshold: float = SIMILAR) -> list[Problem]:

@@ -225,22 +225,32 @@ def test_missing_required_key_in_a_list_item(mini):
 
 
 def test_missing_level_key(mini):
-    path = mini / "profiles/pos/practices/p-one.yaml"
+    """A practice describes every level; a profile's practice file may leave levels out
+    (tests/data/kinds/test_profiles.py)."""
+    path = mini / "practices/p-one.yaml"
     text = path.read_text()
     path.write_text(text[: text.index("  4:\n")])
     line, col = spot(path, "  1:")
-    assert only(mini) == ("profiles/pos/practices/p-one.yaml", line, col + 2, "missing required key '4' in 'levels'")
+    assert only(mini) == ("practices/p-one.yaml", line, col + 2, "missing required key '4' in 'levels'")
 
 
 @pytest.mark.parametrize("key", ["5", "10", "4x", "0", "l4"])
-@pytest.mark.parametrize("rel", ["practices/p-one.yaml", "profiles/pos/practices/p-one.yaml"])
-def test_level_key_must_be_1_to_4(mini, rel, key):
+def test_level_key_must_be_1_to_4(mini, key):
+    rel = "practices/p-one.yaml"
     path = mini / rel
     # Level 3 appears twice: the required '3' is missing, reported on its own.
     line = edit(path, "  3:\n", f"  {key}:\n")
     assert at(mini, rel, f"key '{key}' is not allowed here: {LEVEL_KEYS}") == (line, 3)
     line, col = spot(path, "  1:")
     assert at(mini, rel, "missing required key '3' in 'levels'") == (line, col + 2)
+
+
+@pytest.mark.parametrize("key", ["5", "10", "4x", "0", "l4"])
+def test_profile_level_key_must_be_1_to_4(mini, key):
+    """A profile may leave level 3 out, so the wrong key is the only problem."""
+    rel = "profiles/pos/practices/p-one.yaml"
+    line = edit(mini / rel, "  3:\n", f"  {key}:\n")
+    assert only(mini) == (rel, line, 3, f"key '{key}' is not allowed here: {LEVEL_KEYS}")
 
 
 def test_characterization_key_must_be_an_id(mini):
@@ -966,7 +976,6 @@ def test_every_problem_reported_at_once(mini):
         ("practices/p-two.yaml", p_two, "unknown subdomain 'sub-x'"),
         ("profiles/pos/archetypes.yaml", archetype, "unknown option 'hypermarket' in dimension 'store-size'"),
         ("profiles/pos/dimensions.yaml", option, f"option id 'kiosk' is already used in {dims}:8"),
-        ("profiles/pos/practices/p-one.yaml", 4, "missing required key '2' in 'levels'"),
         ("profiles/pos/practices/p-one.yaml", tag, "key '5' is not allowed here: level keys are 1, 2, 3 and 4"),
         ("profiles/pos/profile.yaml", scope, "'scope' must be one of: industry-specific, system-specific"),
         ("references.yaml", 1, "required data file is missing"),

@@ -44,3 +44,17 @@ def test_recursive_requirements_are_listed_once():
     framework = next(d for d in kind_docs(ROOT / "data") if d.name == "framework")
     paths = [f.path for f in framework.fields]
     assert len(paths) == len(set(paths)) < 40
+
+
+def test_partial_profiles_and_no_effect_options_are_documented():
+    docs = {d.name: d for d in kind_docs(ROOT / "data")}
+    considerations = {f.path: f for f in docs["profile-practice"].fields}
+    assert considerations["levels"].required
+    assert "at least 1 keys" in considerations["levels"].allowed
+    assert "at least 1 items" in considerations["levels.N"].allowed
+    assert "leaves out" in docs["profile-practice"].description
+    options = {f.path: f for f in docs["dimensions"].fields}
+    no_effect = options["dimensions[].options[].no_effect"]
+    assert not no_effect.required and no_effect.type == "Markdown text"
+    assert not options["dimensions[].options[].effects"].required
+    assert "instead of `effects`" in no_effect.description

@@ -5,7 +5,7 @@ import pytest
 
 from macros.data.loader import load_model
 from macros.outputs.pages import generate_pages
-from tests.conftest import GOLDEN, MINI
+from tests.conftest import GOLDEN, MINI, edit
 
 
 @pytest.fixture(scope="module")
@@ -58,6 +58,20 @@ def test_a_profile_whose_prefix_is_not_its_id(mini_pages):
     assert "water-plant-p-two" not in practice
     checklist = mini_pages["checklists/water-plant/p-two.md"].content
     assert "**wp-p-two-2-2** (Water) Pump alarms reach the control room." in checklist
+
+
+def test_an_option_with_no_effect_shows_its_reason(mini):
+    path = mini / "profiles/pos/dimensions.yaml"
+    edit(
+        path,
+        "        effects:\n          - practice: p-one\n            direction: down\n            why: One terminal is easy to list.\n",
+        "        no_effect: A kiosk has one attended till, which the baseline already assumes.\n",
+    )
+    page = next(p for p in generate_pages(load_model(mini)) if p.path == "profiles/pos/characterization.md").content
+    kiosk = page.split("### Kiosk", 1)[1].split("### ", 1)[0]
+    assert "**No change to any target:** A kiosk has one attended till, which the baseline already assumes." in kiosk
+    assert "| Practice | Effect | Why |" not in kiosk
+    assert "| Practice | Effect | Why |" in page.split("### Hypermarket", 1)[1]
 
 
 def test_how_we_map_page_is_made_from_the_mapping_method(mini_pages):

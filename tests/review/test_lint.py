@@ -4,7 +4,7 @@ import pytest
 
 from macros.cli.main import main
 from macros.data.loader import load
-from macros.review.lint import Item, lint, similarities
+from macros.review.lint import Item, lint, omissions, similarities
 from tests.conftest import ROOT, edit
 
 FIRST = "text: A named clerk owns the terminal inventory."
@@ -222,3 +222,29 @@ def test_cli_exit_status(mini, capsys):
     edit(mini / "profiles/pos/archetypes.yaml", "{level: 3, why: Many terminals.}", "{level: 0, why: Many terminals.}")
     assert main(["lint", str(mini)]) == 1
     assert ": lint: archetype big-box" in capsys.readouterr().err
+
+
+def notes(data_dir) -> list[str]:
+    return [f"{p.path.rsplit('/', 1)[-1]}:{p.line}:{p.col}: {p.message}" for p in omissions(load(data_dir))]
+
+
+def test_omissions_list_the_practices_a_profile_leaves_out(mini):
+    assert notes(mini) == [
+        "profile.yaml:2:5: profile pos adds nothing to 1 practice(s): p-two",
+        "profile.yaml:2:5: profile water-plant adds nothing to 1 practice(s): p-one",
+    ]
+
+
+def test_omissions_list_the_levels_a_practice_file_leaves_out(mini):
+    path = mini / "profiles/pos/practices/p-one.yaml"
+    text = path.read_text()
+    path.write_text(text[: text.index("  2:\n")] + text[text.index("  4:\n") :])
+    assert "p-one.yaml:3:1: profile pos adds nothing to p-one at level(s) 2, 3" in notes(mini)
+    assert messages(mini) == []  # information, not findings
+
+
+def test_cli_prints_omissions_as_information(mini, capsys):
+    assert main(["lint", str(mini)]) == 0
+    out = capsys.readouterr().out
+    assert ": info: profile water-plant adds nothing to 1 practice(s): p-one" in out
+    assert out.rstrip().endswith("no findings")

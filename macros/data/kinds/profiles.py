@@ -87,13 +87,25 @@ def _define_dimensions(ids: Ids, entry: Entry) -> None:
             ids.define(("option", profile, dim["id"]), option["id"], entry.source, path, "option")
 
 
+def _effects_or_reason(ctx: Context, entry: Entry, option: dict[str, Any], path: DataPath) -> None:
+    """An option moves targets (`effects`) or says why it moves none (`no_effect`): one of the two."""
+    name = f"option '{option['id']}'"
+    if "effects" in option and "no_effect" in option:
+        message = f"{name} has both 'effects' and 'no_effect'; keep the effects, or the reason it has none"
+        ctx.problems.append(entry.source.problem(path + ("no_effect",), message, key=True))
+    elif "effects" not in option and "no_effect" not in option:
+        message = f"{name} needs 'effects', or 'no_effect' with the reason it moves no target"
+        ctx.problems.append(entry.source.problem(path + ("id",), message))
+
+
 def _check_dimensions(ctx: Context, entries: list[Entry]) -> None:
     for entry in entries:
         if not _has_profile_file(ctx, entry):
             continue
         for d_index, dim in enumerate(entry.data["dimensions"]):
             for o_index, option in enumerate(dim["options"]):
-                for e_index, effect in enumerate(option["effects"]):
+                _effects_or_reason(ctx, entry, option, ("dimensions", d_index, "options", o_index))
+                for e_index, effect in enumerate(option.get("effects", ())):
                     path = ("dimensions", d_index, "options", o_index, "effects", e_index, "practice")
                     ctx.ids.resolve(("practice",), effect["practice"], entry.source, path, "practice")
 
@@ -171,7 +183,8 @@ def _dimensions(entries: list[Entry]) -> tuple[m.Dimension, ...]:
                     option["id"],
                     option["name"],
                     option["description"],
-                    tuple(m.Effect(e["practice"], e["direction"], e["why"]) for e in option["effects"]),
+                    tuple(m.Effect(e["practice"], e["direction"], e["why"]) for e in option.get("effects", ())),
+                    option.get("no_effect"),
                 )
                 for option in dim["options"]
             ),

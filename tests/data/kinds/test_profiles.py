@@ -7,7 +7,7 @@ from pathlib import Path
 
 from macros.data.loader import load_model
 from tests.conftest import append, edit, located
-from tests.data.loading import _dimension, _items, at, only, shown, spot
+from tests.data.loading import _dimension, _items, at, only, shown, spot, value_at
 
 # --- Considerations ------------------------------------------------------------------------------
 
@@ -30,27 +30,45 @@ def test_four_considerations_are_fine(mini):
     assert len(load_model(mini).profile("pos").considerations("p-one", 2)) == 4
 
 
-def test_too_few_considerations(mini):
+def test_a_level_needs_at_least_one_consideration(mini):
     path = mini / "profiles/pos/practices/p-one.yaml"
-    before, _, after = _items(path, "    - id: pos-p-one-2-2", "  3:\n")
-    path.write_text(before + after)
-    line, col = spot(path, "- id: pos-p-one-2-1")
-    message = "level 2's considerations has 1 item(s); it needs at least 2"
+    before, _, after = _items(path, "    - id: pos-p-one-2-1", "  3:\n")
+    path.write_text(before.replace("  2:\n", "  2: []\n") + after)
+    line, col = spot(path, "[]")
+    message = "level 2's considerations has 0 item(s); it needs at least 1"
     assert only(mini) == ("profiles/pos/practices/p-one.yaml", line, col, message)
 
 
-def test_consideration_ids_start_with_the_profile_prefix_not_its_id(mini):
-    path = mini / "profiles/water-plant/practices/p-two.yaml"
-    assert load_model(mini).profile("water-plant").considerations("p-two", 1)[0].id == "wp-p-two-1-1"
-    edit(path, "id: wp-p-two-1-2", "id: water-plant-p-two-1-2")
-    message = "consideration id 'water-plant-p-two-1-2' must have the form wp-p-two-1-<number>, e.g. wp-p-two-1-1"
-    assert only(mini) == ("profiles/water-plant/practices/p-two.yaml", *spot(path, "water-plant-p-two-1-2"), message)
+def test_one_consideration_at_a_level_is_fine(mini):
+    path = mini / "profiles/pos/practices/p-one.yaml"
+    before, _, after = _items(path, "    - id: pos-p-one-2-2", "  3:\n")
+    path.write_text(before + after)
+    assert [c.id for c in load_model(mini).profile("pos").considerations("p-one", 2)] == ["pos-p-one-2-1"]
 
 
-def test_a_new_prefix_renames_every_consideration(mini):
-    edit(mini / "profiles/water-plant/profile.yaml", "id_prefix: wp\n", "id_prefix: plant\n")
-    found = {message.split(" must ")[0] for _, _, _, message in located(mini)}
-    assert len(found) == 8 and "consideration id 'wp-p-two-4-2'" in found
+def test_a_profile_may_leave_levels_out(mini):
+    path = mini / "profiles/pos/practices/p-one.yaml"
+    before, _, after = _items(path, "  2:\n", "  4:\n")
+    path.write_text(before + after)
+    profile = load_model(mini).profile("pos")
+    assert sorted(profile.practices["p-one"]) == [1, 4]
+    assert profile.considerations("p-one", 3) == ()
+
+
+def test_a_practice_file_needs_at_least_one_level(mini):
+    path = mini / "profiles/pos/practices/p-one.yaml"
+    text = path.read_text()
+    path.write_text(text[: text.index("levels:")] + "levels: {}\n")
+    line, col = spot(path, "{}")
+    message = "'levels' is empty; it needs at least 1 key(s)"
+    assert only(mini) == ("profiles/pos/practices/p-one.yaml", line, col, message)
+
+
+def test_a_profile_may_leave_practices_out(mini):
+    """The water-plant fixture profile has a file for p-two only: p-one has no file and no considerations."""
+    assert not (mini / "profiles/water-plant/practices/p-one.yaml").exists()
+    profile = load_model(mini).profile("water-plant")
+    assert list(profile.practices) == ["p-two"] and profile.considerations("p-one", 1) == ()
 
 
 # --- Dimensions ----------------------------------------------------------------------------------
@@ -65,6 +83,47 @@ def test_minimum_number_of_options(mini):
         *spot(path, "- id: kiosk"),
         "'options' has 1 item(s); it needs at least 2",
     )
+
+
+KIOSK_EFFECTS = """        effects:
+          - practice: p-one
+            direction: down
+            why: One terminal is easy to list.
+"""
+
+
+def test_an_option_may_have_no_effect_with_a_reason(mini):
+    path = mini / "profiles/pos/dimensions.yaml"
+    edit(path, KIOSK_EFFECTS, "        no_effect: A kiosk changes nothing the baseline does not cover.\n")
+    kiosk = load_model(mini).profile("pos").dimensions[0].options[0]
+    assert kiosk.effects == () and kiosk.no_effect == "A kiosk changes nothing the baseline does not cover."
+    assert load_model(mini).profile("pos").dimensions[0].options[1].no_effect is None
+
+
+def test_an_option_without_effects_or_reason(mini):
+    path = mini / "profiles/pos/dimensions.yaml"
+    edit(path, KIOSK_EFFECTS, "")
+    message = "option 'kiosk' needs 'effects', or 'no_effect' with the reason it moves no target"
+    assert only(mini) == ("profiles/pos/dimensions.yaml", *value_at(path, "id: kiosk"), message)
+
+
+def test_an_option_with_effects_and_no_effect(mini):
+    path = mini / "profiles/pos/dimensions.yaml"
+    line = edit(path, KIOSK_EFFECTS, KIOSK_EFFECTS + "        no_effect: Nothing changes.\n") + 4
+    message = "option 'kiosk' has both 'effects' and 'no_effect'; keep the effects, or the reason it has none"
+    assert only(mini) == ("profiles/pos/dimensions.yaml", line, 9, message)
+
+
+def test_an_empty_effects_list_still_needs_an_item(mini):
+    path = mini / "profiles/pos/dimensions.yaml"
+    line = edit(path, KIOSK_EFFECTS, "        effects: []\n        no_effect: Nothing changes.\n")
+    assert ("profiles/pos/dimensions.yaml", line, 18, "'effects' has 0 item(s); it needs at least 1") in located(mini)
+
+
+def test_an_empty_no_effect_reason(mini):
+    path = mini / "profiles/pos/dimensions.yaml"
+    line = edit(path, KIOSK_EFFECTS, '        no_effect: ""\n')
+    assert only(mini) == ("profiles/pos/dimensions.yaml", line, 20, "'no_effect' must not be empty")
 
 
 # --- Files: named by their profile folder and practice -------------------------------------------
