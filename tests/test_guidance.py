@@ -87,6 +87,29 @@ def test_digital_twin_profile_is_complete(real_model):
     assert min(levels) <= 1 and max(levels) == 4
 
 
+def test_retail_pos_profile_covers_where_pos_changes_a_practice(real_model):
+    """A partial profile: at least 14 practices, only the levels it adds to, every option moving a target or
+    saying why it does not."""
+    profile = real_model.profile("retail-pos")
+    assert profile.id_prefix == "pos" != profile.id
+    assert 14 <= len(profile.practices) < len(real_model.practices)
+    for practice_id, levels in profile.practices.items():
+        assert levels and all(1 <= len(items) <= 4 for items in levels.values()), practice_id
+    used = {tag for levels in profile.practices.values() for items in levels.values() for c in items for tag in c.tags}
+    assert used == {tag.id for tag in profile.tags}
+    options = [option for dim in profile.dimensions for option in dim.options]
+    assert all(bool(o.effects) != bool(o.no_effect) for o in options)
+    assert any(o.no_effect for o in options)
+    assert 3 <= len(profile.archetypes) <= 5
+    for archetype in profile.archetypes:
+        assert set(archetype.targets) == {p.id for p in real_model.practices}
+    assert "nist-csf-2" in profile.combine_with
+    assert "Digital Twin Profile" in profile.description
+    cited = {r.id for r in real_model.references}
+    assert {"iic-smm-retail-profile", "pci-dss-4-0-1", "pci-pts-poi", "pci-p2pe", "pci-mpoc"} <= cited
+    assert set(profile.references) <= cited
+
+
 def test_glossary_and_references(real_model):
     terms = {t.term.lower() for t in real_model.glossary}
     for needed in [

@@ -62,14 +62,12 @@ def test_a_profile_whose_prefix_is_not_its_id(mini_pages):
 
 def test_an_option_with_no_effect_shows_its_reason(mini):
     path = mini / "profiles/pos/dimensions.yaml"
-    edit(
-        path,
-        "        effects:\n          - practice: p-one\n            direction: down\n            why: One terminal is easy to list.\n",
-        "        no_effect: A kiosk has one attended till, which the baseline already assumes.\n",
-    )
+    effects = "        effects:\n          - practice: p-one\n            direction: down\n"
+    reason = "A kiosk has one attended till, which the baseline already assumes."
+    edit(path, effects + "            why: One terminal is easy to list.\n", f"        no_effect: {reason}\n")
     page = next(p for p in generate_pages(load_model(mini)) if p.path == "profiles/pos/characterization.md").content
     kiosk = page.split("### Kiosk", 1)[1].split("### ", 1)[0]
-    assert "**No change to any target:** A kiosk has one attended till, which the baseline already assumes." in kiosk
+    assert f"**No change to any target:** {reason}" in kiosk
     assert "| Practice | Effect | Why |" not in kiosk
     assert "| Practice | Effect | Why |" in page.split("### Hypermarket", 1)[1]
 
