@@ -32,6 +32,7 @@ from macros.outputs.export import NOTICE, model_version
 from macros.outputs.workbook import build_time
 
 OSCAL_VERSION = "1.2.1"
+TRESTLE = "5.2.0"  # the compliance-trestle release the pages name and the tests load the files with
 NS = "https://smm-guide.github.io/smm-guide/ns/oscal"  # names our own props and parts
 ROOT = uuid.uuid5(uuid.NAMESPACE_URL, NS)
 LEVELS_RESOURCE = "comprehensiveness-levels"  # the back-matter resource that states the levels once

@@ -280,14 +280,20 @@ def test_the_site_offers_the_files_and_the_pages_show_how_to_load_them(mini_mode
     method = pages[routes.MAPPING_METHOD]
     for relationship in mini_model.mapping_method.relationships:
         assert f"| {relationship.name} | `{relationship.oscal}` |" in method
-    # The two-line examples on both pages run as written, in the folder of the files.
+    # The two-line examples on both pages run as written (the trestle installed here), in the files' folder.
     folder = write(files, tmp_path)
     for page in (routes.DOWNLOADS, routes.MAPPING_METHOD):
-        (example,) = re.findall(r"```python\n(.*?)```", pages[page], re.S)
-        assert len(example.strip().splitlines()) == 2
-        ran = subprocess.run([sys.executable, "-c", example], cwd=folder, capture_output=True, text=True)
+        (example,) = re.findall(r"```sh\n(.*?)```", pages[page], re.S)
+        install, run = example.strip().splitlines()
+        assert install == f"pip install compliance-trestle=={oscal.TRESTLE}"
+        code = run.removeprefix("python -c '").removesuffix("'")
+        ran = subprocess.run([sys.executable, "-c", code], cwd=folder, capture_output=True, text=True)
         assert ran.returncode == 0, ran.stderr
         assert ran.stdout.strip()
+
+
+def test_the_pages_name_the_pinned_trestle():
+    assert f"compliance-trestle=={oscal.TRESTLE}\n" in (ROOT / "requirements.lock").read_text(encoding="utf-8")
 
 
 def test_nothing_in_the_package_imports_trestle():
