@@ -8,10 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from macros.assessment import ReportError, make_report
+from macros.assessment.oscal_results import assessment_results
 from macros.data.loader import load, load_model
 from macros.data.problems import DataError, print_problems
 from macros.data.scaffold import MARKER, ScaffoldError, new_framework, new_profile, unfinished
 from macros.model.records import Model
+from macros.outputs import oscal
 from macros.outputs.export import export_json
 from macros.outputs.pages import BuildContext
 from macros.review.diff import diff, load_side, to_markdown
@@ -92,7 +94,33 @@ def _export(args: argparse.Namespace) -> int:
     model = _load(args.data)
     if model is None:
         return 1
+    if args.format == "oscal":
+        return _write_oscal(model, Path(args.out))
+    if args.format == "oscal-results":
+        if not args.file:
+            print(
+                "smm-guide: export oscal-results needs the assessment file: export oscal-results FILE --out OUT",
+                file=sys.stderr,
+            )
+            return 2
+        try:
+            text = assessment_results(model, args.file)
+        except ReportError as error:
+            print("\n".join([*map(str, error.problems), SUMMARY.format(count=len(error.problems))]), file=sys.stderr)
+            return 1
+        return _emit(text, args.out)
     return _emit(export_json(model), args.out)
+
+
+def _write_oscal(model: Model, out: Path) -> int:
+    """The OSCAL files into one folder, named as on the site (they import each other by name)."""
+    files = oscal.files(model)
+    for path, text in files.items():
+        target = out / path.rsplit("/", 1)[-1]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    print(f"wrote {len(files)} OSCAL files to {out}")
+    return 0
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -162,9 +190,16 @@ def build_parser() -> argparse.ArgumentParser:
     generate.add_argument("--content", default="content", help="hand-written pages (default: content)")
     generate.set_defaults(run=_generate)
 
-    export = commands.add_parser("export", help="export the validated model")
-    export.add_argument("format", choices=["json"], help="export format")
-    export.add_argument("--out", required=True, help="output file, or - for standard output")
+    export = commands.add_parser(
+        "export",
+        help="export the validated model (json: one file; oscal: a folder of OSCAL 1.2.1 files), or a saved "
+        "assessment as OSCAL assessment-results (oscal-results FILE)",
+    )
+    export.add_argument("format", choices=["json", "oscal", "oscal-results"], help="export format")
+    export.add_argument(
+        "file", nargs="?", help="oscal-results: the assessment JSON exported by the self-assessment page"
+    )
+    export.add_argument("--out", required=True, help="output file (oscal: folder), or - for standard output")
     export.add_argument("--data", default="data", help="data folder (default: data)")
     export.set_defaults(run=_export)
 

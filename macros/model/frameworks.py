@@ -107,6 +107,8 @@ class Relationship:
     name: str  # as pages and downloads show it, e.g. Partially supports
     definition: str
     test: str  # the check a reviewer applies to a mapping that states it
+    oscal: str  # the OSCAL set-theory relationship (after NIST IR 8477) the OSCAL mapping files state
+    oscal_why: str  # why that one holds
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ import xlsxwriter
 
 from macros.data.cache import cache_dir
 from macros.model.records import Model
-from macros.outputs import assessment_file, checklists, routes, workbook
+from macros.outputs import assessment_file, checklists, oscal, routes, workbook
 from macros.outputs.checklists import Checklist
 from macros.outputs.crosswalks import table_downloads
 from macros.outputs.export import export_json, export_schema, version_of
@@ -137,6 +137,56 @@ def _tables(model: Model) -> list[Download]:
     return found
 
 
+def _oscal(model: Model, version: str) -> list[Download]:
+    """The OSCAL 1.2.1 files, each with what a compliance tool does with it."""
+    group, files = "OSCAL 1.2.1", oscal.files(model, version)
+
+    def offer(path: str, title: str, purpose: str) -> Download:
+        return Download(path, files[path], group, title, purpose)
+
+    found = [
+        offer(
+            routes.OSCAL_CATALOG,
+            "SMM catalog",
+            "Domains and subdomains as groups, a control per practice with a part per level: objective, "
+            "considerations and indicators as assessment objectives with pass criterion and evidence.",
+        )
+    ]
+    for profile in model.profiles:
+        found.append(
+            offer(
+                routes.oscal_profile(profile.id),
+                f"{profile.name} (profile)",
+                "Imports the catalog and adds the profile's considerations to each practice level.",
+            )
+        )
+        found += [
+            offer(
+                routes.oscal_archetype(profile.id, archetype.id),
+                f"{profile.short_name} archetype: {archetype.name} (profile)",
+                "Imports the profile above and sets each practice's target level parameter, with the reason.",
+            )
+            for archetype in profile.archetypes
+        ]
+    for framework in model.frameworks:
+        found.append(
+            offer(
+                routes.oscal_framework(framework.id),
+                f"{framework.short_name} identifiers (catalog)",
+                "Identifiers and the titles shown on this site, for the mappings to resolve against.",
+            )
+        )
+        found.append(
+            offer(
+                routes.oscal_mapping(framework.id),
+                f"{framework.short_name} mappings (mapping collection)",
+                "Every mapping with its OSCAL relationship, ours, the cited items and the rationale; the "
+                "unmapped requirements with their reasons.",
+            )
+        )
+    return found
+
+
 def _offline(offline: Offline) -> list[Download]:
     if offline.zip is None:
         return []
@@ -176,6 +226,7 @@ def published(model: Model, published_checklists: list[Checklist], offline: Offl
         "Describes the JSON file the self-assessment page exports and imports.",
     )
     offered = model_files + _tables(model) + _checklists(model, version, published_checklists) + [schema]
+    offered += _oscal(model, version)
     offered += _offline(offline)
     return Published(offered, {routes.MODEL_SCRIPT: assessment_file.model_script(exported, version)}, version)
 

@@ -18,7 +18,7 @@ from markupsafe import Markup
 from macros.data.cache import cache_dir
 from macros.data.reference import KindDoc
 from macros.model.records import HIGHEST_LEVEL, LEVEL_NUMBERS, LOWEST_LEVEL, Group, Model, Profile, Requirement
-from macros.outputs import routes
+from macros.outputs import oscal, routes
 from macros.outputs.changes import NO_HISTORY, History
 from macros.outputs.checklists import Checklist, checklists
 from macros.outputs.crosswalks import (
@@ -238,7 +238,8 @@ def _framework_pages(model: Model, published: list[Checklist]) -> Iterator[PageS
     index = Mappings(model)
     shared = {"mappings": index, "relationships": index.relationships}
     yield PageSpec("frameworks", routes.FRAMEWORKS, None, ("Frameworks",), True, shared)
-    method = {"method": model.mapping_method}
+    example = routes.oscal_name(routes.oscal_mapping(model.frameworks[0].id))
+    method = {"method": model.mapping_method, "oscal_ns": oscal.NS, "oscal_example": example, "trestle": oscal.TRESTLE}
     yield PageSpec(
         "mapping-method", routes.MAPPING_METHOD, "mapping-method.yaml", ("Frameworks", "How we map"), context=method
     )
@@ -338,7 +339,7 @@ def generate_pages(
     what the build knows besides the data."""
     renderer = PageRenderer(model, build.edit_url)
     specs = page_specs(model, checklists(model) if published is None else published)
-    context = {"downloads": downloads, "offline": build.offline}
+    context = {"downloads": downloads, "offline": build.offline, "trestle": oscal.TRESTLE}
     specs.append(PageSpec("downloads", routes.DOWNLOADS, None, ("Assess", "Downloads"), context=context))
     specs.append(PageSpec("changes", routes.CHANGES, None, ("Changes",), context={"history": build.history}))
     if reference:

@@ -201,3 +201,29 @@ ASSESSMENT_SCHEMA = "downloads/assessment.schema.json"  # the format of a saved 
 def checklist(variant: str, name: str) -> str:
     """A printable checklist: variant "general" or a profile id; name a practice id or "all"."""
     return f"checklists/{variant}/{name}.md"
+
+
+# OSCAL 1.2.1 files (macros/outputs/oscal.py): side by side in one folder, so their imports and
+# mapping resources name each other by file name alone.
+OSCAL_CATALOG = "downloads/oscal/smm-catalog.json"
+
+
+def oscal_profile(profile_id: str) -> str:
+    return download(f"oscal/profile-{profile_id}.json")
+
+
+def oscal_archetype(profile_id: str, archetype_id: str) -> str:
+    return download(f"oscal/archetype-{profile_id}--{archetype_id}.json")
+
+
+def oscal_framework(framework_id: str) -> str:
+    return download(f"oscal/catalog-{framework_id}.json")
+
+
+def oscal_mapping(framework_id: str) -> str:
+    return download(f"oscal/mapping-{framework_id}.json")
+
+
+def oscal_name(path: str) -> str:
+    """An OSCAL file's name, as the files of the folder refer to each other."""
+    return path.rsplit("/", 1)[-1]

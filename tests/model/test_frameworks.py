@@ -52,8 +52,8 @@ def test_the_mapping_method_names_its_relationships_strongest_first():
         "Summary.",
         "Our reading.",
         (
-            m.Relationship("strong", "Strong", "Checks all.", "All checked."),
-            m.Relationship("weak", "Weak", "Part.", "A part."),
+            m.Relationship("strong", "Strong", "Checks all.", "All checked.", "superset-of", "Contains it."),
+            m.Relationship("weak", "Weak", "Part.", "A part.", "intersects-with", "Overlaps."),
         ),
         "Lowest level.",
         ("By chance.",),

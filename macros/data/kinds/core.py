@@ -169,13 +169,18 @@ def _check_mapping_method(ctx: Context, entries: list[Entry]) -> None:
             ctx.problems.append(entry.source.problem(("relationships",), message, key=True))
 
 
+def _oscal(given: dict[str, str]) -> dict[str, str]:
+    return {"oscal": given["relationship"], "oscal_why": given["why"]}
+
+
 def _build_mapping_method(ctx: Context, entries: list[Entry]) -> None:
     data = entries[0].data
     ctx.parts["mapping_method"] = m.MappingMethod(
         summary=data["summary"],
         independence=data["independence"],
         relationships=tuple(
-            m.Relationship(item["id"], item["name"], item["definition"], item["test"]) for item in data["relationships"]
+            m.Relationship(item["id"], item["name"], item["definition"], item["test"], **_oscal(item["oscal"]))
+            for item in data["relationships"]
         ),
         level=data["level"],
         not_a_mapping=tuple(data["not_a_mapping"]),
