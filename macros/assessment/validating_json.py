@@ -37,7 +37,7 @@ def _schema() -> dict[str, Any]:
     fields["model_version"] = {"type": "string"}
     guidance = fields["guidance"]["properties"]
     guidance["profiles"]["items"], guidance["framework"] = {"type": "string"}, {"type": ["string", "null"]}
-    for name in ("targets", "answers", "levels"):
+    for name in ("targets", "answers", "levels", "out_of_scope"):
         del fields[name]["propertyNames"]
     # New dicts, each with its label: the two levels are one dict in the schema.
     targets, levels = fields["targets"]["additionalProperties"]["properties"], fields["levels"]
@@ -89,7 +89,7 @@ def _ids(model: Model, source: Source) -> list[Problem]:
     framework, frameworks = part("guidance").get("framework"), [f.id for f in model.frameworks]
     if isinstance(framework, str) and framework not in frameworks:
         problems.append(_unknown(source, ("guidance", "framework"), "framework", framework, frameworks))
-    for name in ("targets", "levels"):
+    for name in ("targets", "levels", "out_of_scope"):
         problems += [
             _unknown(source, (name, p), "practice", p, practices, key=True) for p in part(name) if p not in practices
         ]
@@ -137,4 +137,5 @@ def validate_json(model: Model, source: Source) -> Assessment:
             p: targets[p]["justification"] for p in practices if p in targets and targets[p].get("source") in SET
         },
         elsewhere=tuple(item for item in given if item not in answers),
+        out_of_scope={p: text(data.get("out_of_scope", {})[p]) for p in practices if p in data.get("out_of_scope", {})},
     )

@@ -122,3 +122,4 @@ class ScoringExample:
     over: int
     assessed: bool
     provisional: bool
+    in_scope: bool = True

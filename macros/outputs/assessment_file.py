@@ -16,6 +16,8 @@ from macros.rules.scoring import STATUSES
 FORMAT = "smm-guide-assessment"
 VERSION = 1
 MAX_BYTES = 2 * 1024 * 1024  # larger files are refused before they are read
+SCOPE_REASON_LENGTH = 300
+OPTIONAL = ("system", "out_of_scope")  # fields a file may leave out
 TARGET_SOURCES = ("suggested", "archetype", "set")  # rule suggestion, archetype target, set by the assessor
 
 _ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
@@ -77,6 +79,12 @@ def schema_dict() -> dict[str, Any]:
             'Indicator or consideration id -> status (met, partly, not-met, na, or "" for not assessed) and evidence.',
         ),
         "levels": _map(_LEVEL, "Practice id -> current level set directly, instead of from the item answers."),
+        "out_of_scope": _map(
+            {"type": "string", "maxLength": SCOPE_REASON_LENGTH},
+            "Practice id -> the one-line reason it is out of the assessment's scope. Counts, gaps, next steps and "
+            "charts cover the other practices only; the answers of a practice out of scope are kept. Without this "
+            "field (files saved before it existed) every practice is in scope.",
+        ),
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -84,7 +92,7 @@ def schema_dict() -> dict[str, Any]:
         "title": "smm-guide self-assessment",
         "description": "An assessment saved by the self-assessment page of the smm-guide site. Achieved levels are "
         "not stored: they follow from the answers by the scoring rule.",
-        **_object(properties, [name for name in properties if name != "system"]),
+        **_object(properties, [name for name in properties if name not in OPTIONAL]),
     }
 
 
@@ -96,6 +104,8 @@ def settings(version: str, relationships: dict[str, str]) -> dict[str, Any]:
         "version": VERSION,
         "model_version": version,
         "max_bytes": MAX_BYTES,
+        "optional": list(OPTIONAL),
+        "scope_reason_length": SCOPE_REASON_LENGTH,
         "csv_columns": list(COLUMNS),
         "relationships": relationships,
     }

@@ -125,7 +125,9 @@ test('an invalid import says what is wrong and leaves the assessment as it was',
     [JSON.stringify({ ...before, model_version: '1.0+000000000000' }), /made with model version "1\.0\+000000000000"; this page shows model version/],
     [JSON.stringify({ ...before, format: 'something-else' }), /not an smm-guide assessment/],
     [JSON.stringify({ ...before, version: 7 }), /Version 7 of the assessment format is not supported/],
-    [JSON.stringify({ ...before, answers: { 'no-such-item': { status: 'met', note: '' } } }), /Unknown item "no-such-item"/],
+    [JSON.stringify({ ...before, answers: { 'no-such-item': { status: 'met', note: '' } } }), /Unknown item "no-such-item" in "answers"\./],
+    [JSON.stringify({ ...before, out_of_scope: { 'no-such-practice': 'Not ours' } }), /Unknown practice "no-such-practice" in "out_of_scope"\./],
+    [JSON.stringify({ ...before, out_of_scope: { compliance: 7 } }), /The reason "compliance" is out of scope must be text/],
     [JSON.stringify({ ...before, system: 'x'.repeat(2 * 1024 * 1024) }), /the file is 2\.0 MB; an assessment file is at most 2 MB/],
   ];
   for (const [text, reason] of cases) {
@@ -140,6 +142,94 @@ test('an invalid import says what is wrong and leaves the assessment as it was',
     await page.evaluate(() => { document.querySelector('[data-step=keep] .smm-error').textContent = ''; });
   }
   assert.deepEqual(page.errors, []);
+});
+
+// Two practices in scope, one taken out with a reason after an answer was given to it.
+async function twoPractices(page) {
+  await page.check('#smm-profile-digital-twin');
+  await openPractice(page, 'compliance');
+  await page.locator('#smm-practice-compliance select[data-item]').first().selectOption('met');
+  await page.getByRole('button', { name: 'No practice in scope' }).click();
+  await page.check('#smm-scope-access-control');
+  await page.check('#smm-scope-patch-management');
+  await page.fill('#smm-scope-why-compliance', 'Covered by the group audit');
+  await page.selectOption('#smm-target-access-control', '2');
+  await page.selectOption('#smm-target-patch-management', '3');
+  await saved(page);
+}
+
+test('scope: a two-practice workshop reports two practices, and a scope change keeps every answer', async () => {
+  const page = await open();
+  await twoPractices(page);
+  assert.equal(await page.locator('.smm-scope-count').textContent(), '2 of 18 practices in scope.');
+  assert.equal(await page.locator('#smm-scope-warn-compliance').textContent(), '', 'the hint goes once a reason is typed');
+  assert.equal(await page.locator('#smm-scope-warn-security-program').textContent(), 'Say why it is out of scope.');
+  assert.match(await page.locator('#smm-practice-compliance .smm-psum').textContent(), /^out of scope \(step 2\) · /);
+  await page.waitForFunction(() => document.querySelectorAll('.smm-gap-table tbody tr').length === 2);
+  const count = () => page.locator('.smm-count').textContent();
+  // In scope but not answered yet: not assessed, never a gap.
+  assert.match(await count(), /^0 of 2 practices in scope assessed; 0 below their target, 0 levels in all\./);
+  assert.equal(await page.locator('.smm-gap-table tr[data-practice="access-control"] .smm-gap').textContent(), '–');
+  assert.match(await page.locator('.smm-progress').textContent(), /items answered \(2 of 18 practices in scope\)$/);
+  await openPractice(page, 'access-control');
+  await page.locator('#smm-practice-access-control select[data-item]').first().selectOption('not-met');
+  await page.waitForFunction(() => /^1 of 2 practices in scope assessed; 1 below their target, 2 levels in all/.test(document.querySelector('.smm-count').textContent));
+  assert.deepEqual(await page.$$eval('.smm-gap-table tbody tr', (rows) => rows.map((r) => r.getAttribute('data-practice'))), ['access-control', 'patch-management']);
+  assert.deepEqual(await page.$$eval('.smm-next-steps > li', (items) => items.map((li) => li.getAttribute('data-practice'))), ['access-control']);
+  assert.equal(await page.locator('svg.smm-radar-chart').count(), 0, 'no radar of two spokes');
+  assert.equal(await page.locator('.smm-out-table tbody tr').count(), 16);
+  assert.match(await page.locator('.smm-out-table tr[data-practice="compliance"]').textContent(), /Covered by the group audit/);
+  assert.match(await page.locator('.smm-out-table tr[data-practice="risk-attitude"]').textContent(), /no reason given/);
+  assert.match(await page.locator('.smm-report-head').textContent(), /Scope2 of 18 practices; the results cover these only/);
+  // Exports: the JSON keeps the out-of-scope answer and names the scope; the CSV has the two practices' rows.
+  const data = await exported(page);
+  assert.equal(Object.keys(data.out_of_scope).length, 16);
+  assert.equal(data.out_of_scope.compliance, 'Covered by the group audit');
+  const kept = await page.locator('#smm-practice-compliance select[data-item]').first().getAttribute('data-item');
+  assert.equal(data.answers[kept].status, 'met');
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const practices = new Set(readFileSync(await file.path(), 'utf8').trim().split('\r\n').slice(1).map((line) => line.split(',')[0]));
+  assert.deepEqual([...practices], ['access-control', 'patch-management']);
+  // Back in scope, the practice has its answer again; nothing was deleted.
+  await page.check('#smm-scope-compliance');
+  await page.waitForFunction(() => document.querySelectorAll('.smm-gap-table tbody tr').length === 3);
+  assert.match(await page.locator('#smm-practice-compliance .smm-psum').textContent(), /achieved 0 \(provisional\) · 1 of \d+ answered$/);
+  assert.equal((await exported(page)).answers[kept].status, 'met');
+  await page.getByRole('button', { name: 'Every practice in scope' }).click();
+  assert.equal(await page.locator('.smm-scope-count').textContent(), '18 of 18 practices in scope.');
+  assert.deepEqual((await exported(page)).out_of_scope, {});
+  // An export from before the scope existed (no out_of_scope field) opens with every practice in scope.
+  const { out_of_scope: _, ...older } = data;
+  await importFile(page, '#smm-import', JSON.stringify(older));
+  await page.waitForFunction(() => /^Imported/.test(document.querySelector('[data-step=keep] .smm-ok').textContent));
+  assert.equal(await page.locator('.smm-scope-count').textContent(), '18 of 18 practices in scope.');
+  await importFile(page, '#smm-import', JSON.stringify(data));
+  await page.waitForFunction(() => document.querySelector('.smm-scope-count').textContent === '2 of 18 practices in scope.');
+  assert.deepEqual(await exported(page), data);
+  assert.deepEqual(page.errors, []);
+});
+
+test('compare covers the scope and follows the answers without a reload', async () => {
+  const page = await open();
+  await twoPractices(page);
+  const earlier = await exported(page);
+  await importFile(page, '#smm-baseline', JSON.stringify(earlier), 'earlier.json');
+  await page.waitForSelector('.smm-compare-table');
+  assert.deepEqual(await page.$$eval('.smm-compare-table tbody tr', (rows) => rows.map((r) => r.getAttribute('data-practice'))), ['access-control', 'patch-management']);
+  await openPractice(page, 'patch-management');
+  await page.selectOption('#smm-direct-patch-management', '2');
+  await page.waitForFunction(() => document.querySelector('.smm-compare-table tr[data-practice="patch-management"] .smm-change').textContent === '+2');
+  assert.deepEqual(page.errors, []);
+});
+
+test('axe-core finds no violation with practices out of scope', async () => {
+  const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const page = await open();
+  await twoPractices(page);
+  await page.waitForSelector('.smm-out-table');
+  await page.addScriptTag({ content: source });
+  const result = await page.evaluate(() => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`), []);
 });
 
 test('a saved assessment this page cannot open is kept aside and offered for download', async () => {
@@ -211,7 +301,11 @@ test('results: gaps sortable by gap, a labelled radar chart, next steps with the
   const itemsShown = await access.locator('li[data-item]').count();
   assert.ok(itemsShown >= 1);
   assert.match(await access.textContent(), /IEC 62443-3-3 requirements this level brings|No IEC 62443-3-3 requirement is mapped/);
-  assert.ok(await steps.count() > 5);
+  // Next steps are the assessed practices below their target: one not answered yet has no gap.
+  const withGap = await page.$$eval('.smm-gap-table tbody tr', (rows) => rows.filter((r) => Number(r.querySelector('.smm-gap').textContent) > 0).map((r) => r.getAttribute('data-practice')));
+  assert.deepEqual((await steps.evaluateAll((items) => items.map((li) => li.getAttribute('data-practice')))).sort(), withGap.sort());
+  assert.ok(withGap.includes('access-control'));
+  assert.equal(await page.locator('.smm-gap-table tr[data-practice="risk-attitude"] .smm-gap').textContent(), '–', 'not assessed, no gap');
   // A met item is not a next step.
   const met = await page.locator('#smm-practice-access-control select[data-item]').first().getAttribute('data-item');
   assert.equal(await access.locator(`li[data-item="${met}"]`).count(), 0);

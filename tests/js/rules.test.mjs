@@ -31,7 +31,7 @@ before(async () => {
 
 for (const vector of SCORING) {
   test(`scoring vector ${vector.id}`, () => {
-    const result = rules.score(vector.levels, vector.target);
+    const result = rules.score(vector.levels, vector.target, vector.in_scope);
     const { achieved, gap, over, assessed, provisional } = result;
     assert.deepEqual({ achieved, gap, over, assessed, provisional }, vector.expected, vector.description);
   });

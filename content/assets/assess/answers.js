@@ -104,8 +104,12 @@
       badge.textContent = "(" + s.states[n] + ")";
       badge.className = "smm-state smm-" + s.states[n].replace(" ", "-");
     });
-    block.querySelector(".smm-psum").textContent = (t.level === null ? "no target" : "target " + t.level) + " · achieved " + s.achieved +
-      qualifier(s) + " · " + progress([pid]) + " answered";
+    var inside = P.inScope(pid);
+    block.classList.toggle("smm-out", !inside);
+    // Out of scope, the answers stay (and count again once it is back), but the practice has no result.
+    block.querySelector(".smm-psum").textContent = (inside ? "" : "out of scope (step 2) · ") +
+      (t.level === null ? "no target" : "target " + t.level) + (inside ? " · achieved " + s.achieved + qualifier(s) : "") +
+      " · " + progress([pid]) + " answered";
   }
   Object.assign(P, { renderAssess, updatePractice, progress, qualifier });
 })(window.SMMAssess = window.SMMAssess || {});

@@ -70,8 +70,18 @@
     var remove = P.button("Remove the baseline", () => { P.baseline = null; P.write(P.BASELINE_KEY, null); renderCompare(); });
     var other = baseline.model_version !== P.S.model_version;
     box.append(el("p", {}, ["Baseline: " + (baseline.system || "assessment") + " started " + String(baseline.created).slice(0, 10) + ". " +
-      (other ? "It was made with another version of the model (" + baseline.model_version + "): its answers to items this model no longer has are left out. " : ""), remove]));
-    box.append(P.table(["Practice", "Baseline", "Now", "Change"], P.ids.map((pid) => {
+      (other ? "It was made with another version of the model (" + baseline.model_version + "): its answers to items this model no longer has are left out. " : ""), remove]),
+    el("div.smm-compare-body"));
+    updateCompare();
+  }
+  // The comparison follows the answers as they change.
+  function updateCompare() {
+    var el = P.el, baseline = P.baseline, body = P.parts.compare && P.parts.compare.querySelector(".smm-compare-body");
+    if (!baseline || !body) return;
+    P.clear(body);
+    var box = body, inside = P.scope();
+    if (inside.length < P.ids.length) box.append(el("p", "The " + inside.length + " practices in the scope of this assessment (step 2)."));
+    box.append(P.table(["Practice", "Baseline", "Now", "Change"], inside.map((pid) => {
       var before = P.scoreOf(pid, baseline).achieved, now = P.scoreOf(pid).achieved, change = now - before;
       return el("tr", { "data-practice": pid }, [el("td", P.practiceById[pid].name), el("td", before),
         el("td", now), el("td.smm-change", change > 0 ? "+" + change : change < 0 ? "−" + -change : "no change")]);
@@ -86,12 +96,14 @@
     saved.textContent = unsaved ? (P.notice ? "The assessment saved earlier could not be opened: see step 5" : "Nothing saved yet")
       : P.saveOk ? "Saved in this browser" + when : "Not saved: this browser does not allow local storage; export your work";
     saved.className = "smm-saved" + (unsaved ? " smm-unsaved" : P.saveOk ? "" : " smm-error");
-    bar.querySelector(".smm-progress").textContent = P.progress(P.ids) + " items answered";
+    var inside = P.scope();
+    bar.querySelector(".smm-progress").textContent = P.progress(inside) + " items answered" +
+      (inside.length < P.ids.length ? " (" + inside.length + " of " + P.ids.length + " practices in scope)" : "");
   }
   function buildStatus() {
     var bar = P.parts.status;
     if (bar) P.clear(bar).append(P.el("span.smm-saved"), P.el("span.smm-progress"), P.button("Print report", () => { window.print(); }));
   }
 
-  Object.assign(P, { renderKeep, renderCompare, renderStatus, buildStatus });
+  Object.assign(P, { renderKeep, renderCompare, updateCompare, renderStatus, buildStatus });
 })(window.SMMAssess = window.SMMAssess || {});

@@ -20,9 +20,10 @@
       return ["The assessment was made with model version " + q(data.model_version) + "; this page shows model version " +
         settings.model_version + ". Open it with the site it was made with."];
     }
-    var fields = ["format", "version", "model_version", "system", "created", "guidance", "characterization", "targets", "answers", "levels"];
+    var fields = ["format", "version", "model_version", "system", "created", "guidance", "characterization", "targets", "answers", "levels", "out_of_scope"];
     Object.keys(data).forEach((key) => { if (fields.indexOf(key) < 0) fail("Unknown field " + q(key) + "."); });
-    fields.slice(4).forEach((key) => { if (!(key in data)) fail("The field " + q(key) + " is missing."); });
+    // Files saved before the scope existed have no "out_of_scope": every practice of theirs is in scope.
+    fields.slice(4, -1).forEach((key) => { if (!(key in data)) fail("The field " + q(key) + " is missing."); });
     if (typeof (data.created || "") !== "string" || typeof (data.system || "") !== "string") fail("\"created\" and \"system\" must be text.");
     R.eachItem(model, (item) => { items[item.id] = 1; });
     var g = data.guidance;
@@ -35,7 +36,7 @@
     function entries(key, check) {
       if (!(key in data)) return;
       if (!isObject(data[key])) return fail(q(key) + " must be an object.");
-      Object.keys(data[key]).forEach((id) => { check(id, data[key][id], " in " + q(key)); });
+      Object.keys(data[key]).forEach((id) => { check(id, data[key][id], q(key)); });
     }
     entries("characterization", (id, value, where) => {
       var profile = find(model.profiles, id);
@@ -59,6 +60,12 @@
     entries("levels", (id, value, where) => {
       if (!find(model.practices, id)) unknown("practice", id, where);
       if (!isLevel(value)) fail("The level of " + q(id) + " must be a whole number from 0 to 4.");
+    });
+    entries("out_of_scope", (id, value, where) => {
+      if (!find(model.practices, id)) unknown("practice", id, where);
+      if (typeof value !== "string" || value.length > settings.scope_reason_length) {
+        fail("The reason " + q(id) + " is out of scope must be text of at most " + settings.scope_reason_length + " characters.");
+      }
     });
     return problems;
   }
@@ -114,7 +121,7 @@
   function fresh() {
     return {
       format: P.S.format, version: P.S.version, model_version: P.S.model_version, created: new Date().toISOString(), system: "",
-      guidance: { profiles: [], framework: null }, characterization: {}, targets: {}, answers: {}, levels: {}
+      guidance: { profiles: [], framework: null }, characterization: {}, targets: {}, answers: {}, levels: {}, out_of_scope: {}
     };
   }
   // Inside, targets holds only what the assessor set; suggestions are worked out when needed.
@@ -126,6 +133,7 @@
     });
     s.targets = set;
     s.system = s.system || "";
+    s.out_of_scope = s.out_of_scope || {};
     return s;
   }
 
@@ -137,15 +145,16 @@
   // A practice level's items with the assessment's profiles, or those given (ids).
   function items(pid, n, profiles) { return P.itemsAt(P.M, pid, n, profiles || P.state.guidance.profiles); }
   function statusOf(id, answers) { var x = (answers || P.state.answers)[id]; return x ? x.status : P.NONE; }
+  // Whether a practice is in the scope of the assessment (this one, or data given).
+  function inScope(pid, data) { return !Object.prototype.hasOwnProperty.call((data || P.state).out_of_scope || {}, pid); }
+  // The practices in scope, in the model's order: what counts, gaps, next steps and exports cover.
+  function scope() { return P.ids.filter((pid) => inScope(pid)); }
   function scoreOf(pid, data) {
     data = data || P.state;
     var target = data === P.state ? P.targetOf(pid).level : null, levels = {};
     P.LEVELS.forEach((n) => { levels[n] = items(pid, n, data.guidance.profiles).map((id) => statusOf(id, data.answers)); });
-    var result = P.score(levels, target), direct = data.levels[pid];
-    if (direct !== undefined) {
-      Object.assign(result, { achieved: direct, direct: true, provisional: false, assessed: true });
-      if (target !== null) { result.gap = Math.max(target - direct, 0); result.over = Math.max(direct - target, 0); }
-    }
+    var result = P.score(levels, target, inScope(pid, data)), direct = data.levels[pid];
+    if (direct !== undefined) P.withGap(Object.assign(result, { achieved: direct, direct: true, provisional: false, assessed: true }));
     return result;
   }
 
@@ -158,10 +167,10 @@
     });
     return out;
   }
-  // The checklist CSV with the answers.
+  // The checklist CSV with the answers, of the practices in scope.
   function toCsv() {
     var sel = P.selection(P.M, P.state.guidance.profiles), out = P.csvLine(P.S.csv_columns);
-    P.ids.forEach((pid) => {
+    scope().forEach((pid) => {
       var p = P.practiceById[pid], levels = sel.items[pid];
       Object.keys(levels).forEach((n) => {
         levels[n].forEach((id) => {
@@ -183,13 +192,14 @@
     if (what === "guidance" || what === "characterization") P.suggestions = null;
     save();
     if (what === "guidance") { P.renderCharacterize(); P.renderAssess(); }
-    if (what === "characterization" || what === "target") P.renderTargets();
+    if (what === "characterization" || what === "target" || what === "scope") P.renderTargets();
+    if (what === "scope") P.renderStatus();
     P.ids.forEach(P.updatePractice);
     P.scheduleResults();
   }
 
   Object.assign(P, {
     KEY, BASELINE_KEY, KEPT_KEY, validate, read, write, open, fresh, adopt,
-    chosen, characterizationOf, items, statusOf, scoreOf, exportData, toCsv, save, changed
+    chosen, characterizationOf, items, statusOf, inScope, scope, scoreOf, exportData, toCsv, save, changed
   });
 })(typeof exports === "object" ? exports : (window.SMMAssess = window.SMMAssess || {}));

@@ -131,6 +131,7 @@ def _build_vectors(ctx: Context, entries: list[Entry]) -> None:
             v["target"],
             MappingProxyType({int(n): tuple(statuses) for n, statuses in sorted(v["levels"].items())}),
             **v["expected"],
+            in_scope=v.get("in_scope", True),
         )
         for v in vectors
     )
