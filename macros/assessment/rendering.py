@@ -111,6 +111,8 @@ def to_markdown(model: Model, assessment: Assessment, results: Sequence[Result])
     everything, results = results, [r for r in results if r.score.in_scope]
     if len(results) < len(everything):
         out += [SAY["scope"].format(len(results), len(everything)), ""]
+    if assessment.notices:
+        out += ["## Opened from another model version", "", *(f"- {_literal(n)}" for n in assessment.notices), ""]
     if not any(r.score.assessed for r in results):
         out += [SAY["nothing"], ""]
     out += [SAY["no targets"], ""] if assessment.kind == CHECKLIST_CSV else []

@@ -50,12 +50,25 @@
       P.refresh();
       message(box, "Imported " + name + ".", false);
     });
+    if (P.resumed) box.append(resumedNotice(P.resumed));
     if (P.notice || P.read(P.KEPT_KEY)) {
       var keep = P.el("p.smm-warn", {}, [P.notice || "An earlier assessment this page cannot open is kept in this browser. ", " "]);
       keep.append(P.button("Download it", () => { P.download("smm-assessment-unread.json", P.read(P.KEPT_KEY) || "", "application/json"); }), " ",
         P.button("Discard it", () => { P.write(P.KEPT_KEY, null); P.notice = null; keep.remove(); }));
       box.append(keep);
     }
+  }
+
+  // What opening a file of another model version did (state.resume), one line each.
+  function resumedNotice(r) {
+    var el = P.el, lines = ["Answers to items that still exist are kept."];
+    if (r.moved.length) lines.push("Moved to the successor of a retired item: " + r.moved.join(", ") + ".");
+    if (r.reworded.length) lines.push("Reworded since you answered, check again (marked in step 3): " + r.reworded.join(", ") + ".");
+    else if (r.unrecorded) lines.push("The file does not record the texts its answers were given to: check them against the texts now.");
+    if (r.retired.length) lines.push("Retired without a successor, kept in the file but not counted: " + r.retired.join(", ") + ".");
+    if (r.unknown.length) lines.push("Neither in this model nor retired, kept in the file but not counted: " + r.unknown.join(", ") + ".");
+    return el("div.smm-warn.smm-resumed", { role: "status" }, [el("p", "This assessment was made with model version " + r.version +
+      "; this page shows " + P.S.model_version + "."), el("ul", {}, lines.map((line) => el("li", line)))]);
   }
 
   function renderCompare() {
