@@ -127,7 +127,7 @@ test('an invalid import says what is wrong and leaves the assessment as it was',
     [JSON.stringify({ ...before, answers: { 'no-such-item': { status: 'met', note: '' } } }), /Unknown item "no-such-item" in "answers"\./],
     [JSON.stringify({ ...before, out_of_scope: { 'no-such-practice': 'Not ours' } }), /Unknown practice "no-such-practice" in "out_of_scope"\./],
     [JSON.stringify({ ...before, out_of_scope: { compliance: 7 } }), /The reason "compliance" is out of scope must be text/],
-    [JSON.stringify({ ...before, system: 'x'.repeat(2 * 1024 * 1024) }), /the file is 2\.0 MB; an assessment file is at most 2 MB/],
+    [JSON.stringify({ ...before, system: 'x'.repeat(2 * 1024 * 1024) }), /the file is 2,1\d\d,\d{3} bytes; an assessment file is at most 2,097,152 bytes \(2 MB\)\./],
   ];
   for (const [text, reason] of cases) {
     await importFile(page, '#smm-import', text);

@@ -12,7 +12,9 @@
     input.value = "";
     if (!file) return;
     if (file.size > max) {
-      return message(box, verb + "the file is " + (file.size / 1048576).toFixed(1) + " MB; an assessment file is at most " + max / 1048576 + " MB. Nothing was changed.", true);
+      // In bytes: rounded to MB, a file just over the limit would read "2.0 MB ... at most 2 MB".
+      return message(box, verb + "the file is " + file.size.toLocaleString("en") + " bytes; an assessment file is at most " +
+        max.toLocaleString("en") + " bytes (" + max / 1048576 + " MB). Nothing was changed.", true);
     }
     var reader = new FileReader();
     reader.onload = () => {
