@@ -38,6 +38,10 @@ class Assessment(NamedTuple):
     variant: Selection
     targets: Mapping[str, int | None]  # every practice of the file, in model order -> its target or None
     answers: Mapping[str, Answer]  # item id -> answer
+    out_of_scope: Mapping[str, str] = MappingProxyType({})  # practice id -> why it is out of scope
+    # A JSON made with another model version (resuming.resume): what changed, said in the report.
+    notices: tuple[str, ...] = ()
+    reworded: tuple[str, ...] = ()  # answered items reworded since the answer: check again
     # Only a JSON carries these:
     system: str = ""  # the name of the assessed system
     levels: Mapping[str, int] = MappingProxyType({})  # practice id -> current level set directly

@@ -20,6 +20,10 @@ DONE = (scoring.MET, scoring.NOT_APPLICABLE)  # statuses that leave nothing to d
 LITERAL = {c: "\\" + c for c in "\\`*_[]"} | {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", "~": "&#126;"}
 MD_LITERAL = str.maketrans(LITERAL | {"{": "&#123;", "}": "&#125;"})
 SAY = {
+    "scope": "Scope: {} of {} practices. Scores, gaps, the chart and the items below cover these only; "
+    "the practices out of scope are listed with their reasons.",
+    "out": "Left out of this assessment: no score or gap is given for them, and answers the file holds for them "
+    "are kept but not counted.",
     "nothing": "Nothing was assessed: no item in the file has a status, so every level is not assessed.",
     "no targets": "A checklist CSV has no targets: the report shows achieved levels without gaps.",
     "terms": "Gap: target minus achieved level. Over target: achieved level above the target, shown apart because "
@@ -104,12 +108,18 @@ def to_markdown(model: Model, assessment: Assessment, results: Sequence[Result])
         out += [f"Assessed system: {_literal(assessment.system)}", ""]
     out += [f"Source: {name} ({assessment.kind}). Model version: {model_version(model)}. "]
     out[-1] += f"Checklist: {one_line(variant.title)} ({variant.id}).\n"
+    everything, results = results, [r for r in results if r.score.in_scope]
+    if len(results) < len(everything):
+        out += [SAY["scope"].format(len(results), len(everything)), ""]
+    if assessment.notices:
+        out += ["## Opened from another model version", "", *(f"- {_literal(n)}" for n in assessment.notices), ""]
     if not any(r.score.assessed for r in results):
         out += [SAY["nothing"], ""]
     out += [SAY["no targets"], ""] if assessment.kind == CHECKLIST_CSV else []
     rows: list[Cells] = []
     for r in results:
-        numbers = (r.score.target, r.score.achieved, r.score.gap, None if r.score.target is None else r.score.over)
+        # Over target is shown where a gap is: not without a target, nor with nothing answered.
+        numbers = (r.score.target, r.score.achieved, r.score.gap, None if r.score.gap is None else r.score.over)
         target, achieved, gap, over = ("–" if v is None else v for v in numbers)
         achieved = f"{achieved} (set directly)" if r.direct else achieved
         practice = f"{one_line(r.practice.name)} ({r.practice.id})"
@@ -122,11 +132,18 @@ def to_markdown(model: Model, assessment: Assessment, results: Sequence[Result])
             for p, why in assessment.justified.items()
         ]
         out += ["## Targets set by the assessor", "", *_table(("Practice", "Target", "Justification"), justified)]
+    if len(results) < len(everything):
+        reasons = [
+            (f"{one_line(r.practice.name)} ({r.practice.id})", _literal(assessment.out_of_scope[r.practice.id]) or "–")
+            for r in everything
+            if not r.score.in_scope
+        ]
+        out += ["## Out of scope", "", SAY["out"], "", *_table(("Practice", "Why it is out of scope"), reasons)]
     for result in results:
         out += _practice(result, bool(variant.profiles))
     out += ["## Answers not counted", "", SAY["later"], ""]
     if assessment.levels:
-        out += [f"{SAY['direct']} {', '.join(assessment.levels)}.", ""]
+        out += [f"{SAY['direct']} {', '.join(p for p in assessment.levels if p not in assessment.out_of_scope)}.", ""]
     if assessment.elsewhere:
         out += [f"{SAY['elsewhere']} {', '.join(assessment.elsewhere)}.", ""]
     out += [SAY[JSON] if assessment.kind == JSON else SAY[assessment.kind] + " " + SAY["not read"], ""]

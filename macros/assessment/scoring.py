@@ -25,9 +25,7 @@ class Result(NamedTuple):
 def set_directly(found: scoring.Score, level: int) -> scoring.Score:
     """The score of a practice whose current level the assessor set, as the page's scoreOf gives it: that
     level, never provisional; the level states stay those of the answers, which the report shows apart."""
-    gap = None if found.target is None else max(found.target - level, 0)
-    over = 0 if found.target is None else max(level - found.target, 0)
-    return dataclasses.replace(found, achieved=level, gap=gap, over=over, assessed=True, provisional=False)
+    return scoring.with_gap(dataclasses.replace(found, provisional=False), achieved=level, assessed=True)
 
 
 def score_all(model: Model, assessment: Assessment) -> list[Result]:
@@ -38,7 +36,8 @@ def score_all(model: Model, assessment: Assessment) -> list[Result]:
         # An item missing from the file counts as not assessed: provisional, never "not met".
         statuses = {r.item: answers[r.item].status if r.item in answers else "" for r in rows}
         levels = {n: [statuses[r.item] for r in rows if r.level == n] for n in LEVEL_NUMBERS}
-        found, direct = scoring.score(levels, target), assessment.levels.get(practice_id)
+        in_scope = practice_id not in assessment.out_of_scope
+        found, direct = scoring.score(levels, target, in_scope), assessment.levels.get(practice_id)
         if direct is not None:
             found = set_directly(found, direct)
         results.append(Result(model.practice(practice_id), found, rows, statuses, answers, direct is not None))

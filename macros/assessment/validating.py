@@ -108,11 +108,20 @@ def _about(model: Model, sheet: Sheet, problems: list[str]) -> tuple[Selection |
     return variant, () if unknown else tuple(p for p in known if p in ids)
 
 
-def _targets(sheet: Sheet, practices: tuple[str, ...], problems: list[str]) -> dict[str, int | None]:
+IN_SCOPE, OUT_OF_SCOPE = scoring.IN_SCOPE, scoring.OUT_OF_SCOPE
+SCOPE = {IN_SCOPE.lower(): True, OUT_OF_SCOPE.lower(): False, "": True}  # a blank In scope cell: in scope
+
+
+def _targets(
+    sheet: Sheet, practices: tuple[str, ...], problems: list[str]
+) -> tuple[dict[str, int | None], dict[str, str]]:
+    """The target of each practice listed, and why each practice out of scope is (its Justification).
+    A workbook made before the In scope column has every practice in scope."""
     cols = _columns(sheet, ("Practice id", "Target"), problems)
     targets: dict[str, int | None] = {}
+    out: dict[str, str] = {}
     if not cols:
-        return targets
+        return targets, out
     for index, row in enumerate(sheet.rows[1:], start=1):
         practice, raw = _cell(row, cols["Practice id"]), _cell(row, cols["Target"])
         if not practice and not raw:
@@ -124,7 +133,13 @@ def _targets(sheet: Sheet, practices: tuple[str, ...], problems: list[str]) -> d
         targets[practice] = TARGETS.get(raw)
         if raw and targets[practice] is None:
             problems.append(f"{sheet.where(index, cols['Target'])}: target '{raw}' is not a whole number 0-4")
-    return targets
+        scope = _cell(row, cols.get("In scope")).lower()
+        if scope not in SCOPE:
+            where = sheet.where(index, cols["In scope"])
+            problems.append(f"{where}: in scope '{_cell(row, cols['In scope'])}' is not {IN_SCOPE} or {OUT_OF_SCOPE}")
+        elif not SCOPE[scope]:
+            out[practice] = _cell(row, cols.get("Justification"))
+    return targets, out
 
 
 def _of_items(model: Model, found: list[Answer]) -> tuple[Selection, tuple[str, ...]]:
@@ -145,7 +160,7 @@ def validate(model: Model, sheets: dict[str, Sheet], path: Path) -> Assessment:
     problems = [f"{path}: {n}: the sheet is missing (sheets: {have})" for n in SHEETS if n not in sheets and not is_csv]
     variant, practices = _about(model, sheets["About"], problems) if "About" in sheets else (None, ())
     known = tuple(p.id for p in model.practices)
-    targets = _targets(sheets["Targets"], practices or known, problems) if "Targets" in sheets else {}
+    targets, out = _targets(sheets["Targets"], practices or known, problems) if "Targets" in sheets else ({}, {})
     answers: dict[str, Answer] = {}
     cols, found = _answers(sheets["Checklist"], problems) if "Checklist" in sheets else (None, [])
     if is_csv and cols:
@@ -158,4 +173,7 @@ def validate(model: Model, sheets: dict[str, Sheet], path: Path) -> Assessment:
         raise ReportError(problems)
     assert variant is not None  # each way of lacking one (no About, an unknown variant, no columns) is a problem
     targets = {p: targets.get(p) for p in practices}
-    return Assessment(path.name, CHECKLIST_CSV if is_csv else WORKBOOK, variant, targets, answers)
+    kind = CHECKLIST_CSV if is_csv else WORKBOOK
+    return Assessment(
+        path.name, kind, variant, targets, answers, out_of_scope={p: out[p] for p in practices if p in out}
+    )

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.assessment.records import JSON, Answer, Assessment, ReportError, text
+from macros.assessment.resuming import Resumed, resume
 from macros.data.problems import Problem
 from macros.data.schemas import _detailed_validator, error_problems
 from macros.data.yamlsource import Source
@@ -37,7 +38,7 @@ def _schema() -> dict[str, Any]:
     fields["model_version"] = {"type": "string"}
     guidance = fields["guidance"]["properties"]
     guidance["profiles"]["items"], guidance["framework"] = {"type": "string"}, {"type": ["string", "null"]}
-    for name in ("targets", "answers", "levels"):
+    for name in ("targets", "answers", "levels", "out_of_scope", "fingerprints", "removed"):
         del fields[name]["propertyNames"]
     # New dicts, each with its label: the two levels are one dict in the schema.
     targets, levels = fields["targets"]["additionalProperties"]["properties"], fields["levels"]
@@ -78,10 +79,9 @@ def _ids(model: Model, source: Source) -> list[Problem]:
             value = value.get(name) if isinstance(value, dict) else None
         return value if isinstance(value, kind) else kind()
 
-    version, ours = data.get("model_version"), model_version(model)
-    if isinstance(version, str) and version != ours:
-        why = f"assessment for model version '{version}', data is '{ours}': give --data the data it was made from"
-        problems.append(source.problem(("model_version",), why))
+    # Another model version is no problem by itself (resuming.resume): its answers to items this model lacks
+    # are moved or kept apart. The same version naming an item it lacks is a broken file.
+    same_version = data.get("model_version") == model_version(model)
     profiles, practices = [p.id for p in model.profiles], [p.id for p in model.practices]
     for index, profile in enumerate(part("guidance", "profiles", kind=list)):
         if isinstance(profile, str) and profile not in profiles:
@@ -89,16 +89,37 @@ def _ids(model: Model, source: Source) -> list[Problem]:
     framework, frameworks = part("guidance").get("framework"), [f.id for f in model.frameworks]
     if isinstance(framework, str) and framework not in frameworks:
         problems.append(_unknown(source, ("guidance", "framework"), "framework", framework, frameworks))
-    for name in ("targets", "levels"):
+    for name in ("targets", "levels", "out_of_scope"):
         problems += [
             _unknown(source, (name, p), "practice", p, practices, key=True) for p in part(name) if p not in practices
         ]
     # Any item of the model may be answered: the page keeps the answers of a profile that is unticked again.
     items = [r.item for r in checklists.rows(model, practices, selection.select(model, profiles))]
-    problems += [
-        _unknown(source, ("answers", i), "item", i, items, key=True) for i in part("answers") if i not in items
-    ]
+    if same_version:
+        problems += [
+            _unknown(source, ("answers", i), "item", i, items, key=True) for i in part("answers") if i not in items
+        ]
     return problems
+
+
+def _notices(model: Model, data: Any, resumed: Resumed) -> tuple[str, ...]:
+    """What opening a file of another model version changed, one sentence each."""
+    version, ours = data["model_version"], model_version(model)
+    if version == ours:
+        return ()
+    out = [f"Made with model version {version}; this is {ours}. Answers to items that still exist are kept."]
+    if resumed.moved:
+        moved = ", ".join(f"{a} → {b}" for a, b in resumed.moved)
+        out.append(f"Moved to the successor of a retired item: {moved}.")
+    if resumed.reworded:
+        out.append("Reworded since you answered, check again: " + ", ".join(resumed.reworded) + ".")
+    elif "fingerprints" not in data:
+        out.append("The file does not record the texts its answers were given to: check them against the texts now.")
+    if resumed.retired:
+        out.append("Retired without a successor, not counted: " + ", ".join(resumed.retired) + ".")
+    if resumed.unknown:
+        out.append("Neither in this model nor retired, not counted: " + ", ".join(resumed.unknown) + ".")
+    return tuple(out)
 
 
 def validate_json(model: Model, source: Source) -> Assessment:
@@ -117,7 +138,9 @@ def validate_json(model: Model, source: Source) -> Assessment:
     if problems:
         raise ReportError([str(p) for p in sorted(set(problems))])
 
-    practices, targets, given = [p.id for p in model.practices], data["targets"], data["answers"]
+    practices, targets = [p.id for p in model.practices], data["targets"]
+    resumed = resume(model, data["answers"], data.get("fingerprints", {}))
+    given = resumed.answers
     # The checklist the page showed: its guidance's profiles (all of the model's, checked above).
     variant = selection.select(model, data["guidance"]["profiles"])
     answers: dict[str, Answer] = {}
@@ -137,4 +160,7 @@ def validate_json(model: Model, source: Source) -> Assessment:
             p: targets[p]["justification"] for p in practices if p in targets and targets[p].get("source") in SET
         },
         elsewhere=tuple(item for item in given if item not in answers),
+        notices=_notices(model, data, resumed),
+        reworded=tuple(item for item in resumed.reworded if item in answers),
+        out_of_scope={p: text(data.get("out_of_scope", {})[p]) for p in practices if p in data.get("out_of_scope", {})},
     )

@@ -110,6 +110,17 @@ class Constraint:
 
 
 @dataclass(frozen=True)
+class Retired:
+    """An item id taken out of the model: saved assessments may still name it, so it is never used again.
+    Answers to it move to its successors, if any."""
+
+    id: str
+    date: str
+    why: str
+    replaced_by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ScoringExample:
     """A test vector of the scoring rule, also shown as a worked example."""
 
@@ -122,3 +133,4 @@ class ScoringExample:
     over: int
     assessed: bool
     provisional: bool
+    in_scope: bool = True

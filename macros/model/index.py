@@ -11,6 +11,7 @@ from macros.model.core import (
     Level,
     Practice,
     Reference,
+    Retired,
     Scope,
     ScoringExample,
     Subdomain,
@@ -88,6 +89,7 @@ class Model:
     mappings: tuple[MappingEntry, ...]
     mapping_method: MappingMethod
     scoring_examples: tuple[ScoringExample, ...]
+    retired: tuple[Retired, ...]  # item ids taken out, and their successors
     # Derived from the fields above, so not an argument: a model cannot be built with a stale index.
     _index: Index = field(init=False, repr=False, compare=False)
 

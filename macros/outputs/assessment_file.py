@@ -7,6 +7,7 @@ target-suggestion rule (macros/rules/suggestion.py) again in JavaScript, tested 
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any
 
@@ -16,6 +17,8 @@ from macros.rules.scoring import STATUSES
 FORMAT = "smm-guide-assessment"
 VERSION = 1
 MAX_BYTES = 2 * 1024 * 1024  # larger files are refused before they are read
+SCOPE_REASON_LENGTH = 300
+OPTIONAL = ("system", "out_of_scope", "fingerprints", "removed")  # fields a file may leave out
 TARGET_SOURCES = ("suggested", "archetype", "set")  # rule suggestion, archetype target, set by the assessor
 
 _ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
@@ -40,8 +43,9 @@ def schema_dict() -> dict[str, Any]:
         "model_version": {
             "type": "string",
             "pattern": r"^\d+\.\d+\+[0-9a-f]{12}$",
-            "description": "The model the assessment was made with (export format and digest of the exported model); "
-            "the page imports only assessments of the model it shows.",
+            "description": "The model the assessment was last saved with (export format and digest of the exported "
+            "model). A file of another model version still opens: answers to items that still exist are kept, those "
+            "to retired items move to their successors, reworded items are flagged and removed ones kept apart.",
         },
         "created": {"type": "string", "format": "date-time", "description": "When the assessment was started."},
         "system": {"type": "string", "maxLength": 500, "description": "The name of the assessed system."},
@@ -77,6 +81,22 @@ def schema_dict() -> dict[str, Any]:
             'Indicator or consideration id -> status (met, partly, not-met, na, or "" for not assessed) and evidence.',
         ),
         "levels": _map(_LEVEL, "Practice id -> current level set directly, instead of from the item answers."),
+        "fingerprints": _map(
+            {"type": "string", "pattern": "^[0-9a-f]{10}$"},
+            "Item id -> the fingerprint of the item's text and pass criterion when it was answered: an answer "
+            "whose item has another fingerprint in the model now is flagged as reworded since it was answered.",
+        ),
+        "removed": _map(
+            _object({"status": {"enum": list(STATUSES)}, "note": {"type": "string"}}),
+            "Answers to items the model no longer has (removed, or retired without a successor), kept from a file "
+            "made with an earlier model version; they are not counted.",
+        ),
+        "out_of_scope": _map(
+            {"type": "string", "maxLength": SCOPE_REASON_LENGTH},
+            "Practice id -> the one-line reason it is out of the assessment's scope. Counts, gaps, next steps and "
+            "charts cover the other practices only; the answers of a practice out of scope are kept. Without this "
+            "field (files saved before it existed) every practice is in scope.",
+        ),
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -84,8 +104,23 @@ def schema_dict() -> dict[str, Any]:
         "title": "smm-guide self-assessment",
         "description": "An assessment saved by the self-assessment page of the smm-guide site. Achieved levels are "
         "not stored: they follow from the answers by the scoring rule.",
-        **_object(properties, [name for name in properties if name != "system"]),
+        **_object(properties, [name for name in properties if name not in OPTIONAL]),
     }
+
+
+def fingerprint(text: str, pass_criterion: str) -> str:
+    """A short digest of what an answer was given to: the item's text and pass criterion, spacing aside."""
+    words = " ".join(text.split()) + "\n" + " ".join(pass_criterion.split())
+    return hashlib.sha256(words.encode("utf-8")).hexdigest()[:10]
+
+
+def with_fingerprints(model: Any) -> Any:
+    """The page model with each item's fingerprint (`fp`), which the page stores with an answer."""
+    items = [i for p in model["practices"] for level in p["levels"].values() for i in level["indicators"]]
+    items += [c for pr in model["profiles"] for levels in pr["practices"].values() for n in levels for c in levels[n]]
+    for item in items:
+        item["fp"] = fingerprint(item["text"], item["pass"])
+    return model
 
 
 def settings(version: str, relationships: dict[str, str]) -> dict[str, Any]:
@@ -96,6 +131,8 @@ def settings(version: str, relationships: dict[str, str]) -> dict[str, Any]:
         "version": VERSION,
         "model_version": version,
         "max_bytes": MAX_BYTES,
+        "optional": list(OPTIONAL),
+        "scope_reason_length": SCOPE_REASON_LENGTH,
         "csv_columns": list(COLUMNS),
         "relationships": relationships,
     }
@@ -112,6 +149,7 @@ UNREAD = {
     ("frameworks", "groups"): ("description",),
     ("frameworks", "requirements"): ("description", "title_ours", "security_levels", "children", "parent", "group"),
     ("mappings",): ("rationale", "security_level"),
+    ("retired",): ("date", "why"),
 }
 
 
@@ -136,7 +174,7 @@ def model_script(exported: str, version: str) -> str:
     of a string literal starts faster than an object literal of the same size."""
     data = json.loads(exported)
     relationships = {item["id"]: item["name"] for item in data["mapping_method"]["relationships"]}
-    model = json.dumps(page_model(data), ensure_ascii=False, separators=(",", ":"))
+    model = json.dumps(with_fingerprints(page_model(data)), ensure_ascii=False, separators=(",", ":"))
     return (
         "/* The smm-guide model for the self-assessment page; generated from the validated data. */\n"
         f"window.SMM_MODEL = JSON.parse({json.dumps(model, ensure_ascii=False)});\n"

@@ -26,10 +26,13 @@ from macros.rules import scoring
 from macros.rules.selection import Selection
 
 SHEETS = ("Targets", "Checklist", "Summary", "About")
-TARGET_HEADERS = ("Practice id", "Practice", "Target", "Justification")
-SUMMARY_HEADERS = ("Practice id", "Practice", "Target", "Achieved", "Gap", "Over target", "Assessed") + tuple(
-    f"Level {n}" for n in LEVEL_NUMBERS
+TARGET_HEADERS = ("Practice id", "Practice", "Target", "Justification", "In scope")
+SUMMARY_HEADERS = (
+    ("Practice id", "Practice", "Target", "Achieved", "Gap", "Over target", "Assessed")
+    + tuple(f"Level {n}" for n in LEVEL_NUMBERS)
+    + ("In scope",)
 )
+IN_SCOPE, OUT_OF_SCOPE = scoring.IN_SCOPE, scoring.OUT_OF_SCOPE  # Targets' In scope; Justification says why out
 STATUS_LABELS = [scoring.LABELS[s] for s in scoring.STATUSES if s != scoring.NOT_ASSESSED]
 TARGET_LEVELS = [0, 1, 2, 3, 4]
 # Checklist column widths (characters) and the columns whose text wraps.
@@ -77,8 +80,25 @@ def _targets(book: Workbook, fmt: dict[str, Format], model: Model, variant: Sele
     _write_row(sheet, 0, (*TARGET_HEADERS, *(f"Archetype: {a.name}" for a in archetypes)), fmt["header"])
     for row, practice_id in enumerate(practice_ids, start=1):
         suggested = [a.targets.get(practice_id) for a in archetypes]
-        _write_row(sheet, row, (practice_id, model.practice(practice_id).name, "", "", *suggested), fmt["wrap"])
+        _write_row(
+            sheet, row, (practice_id, model.practice(practice_id).name, "", "", IN_SCOPE, *suggested), fmt["wrap"]
+        )
     last = len(practice_ids)
+    sheet.data_validation(
+        1,
+        4,
+        max(last, 1),
+        4,
+        {
+            "validate": "list",
+            "source": [IN_SCOPE, OUT_OF_SCOPE],
+            "input_title": "In scope",
+            "input_message": f"{OUT_OF_SCOPE}: the practice is left out of this assessment (say why under "
+            "Justification); it then has no gap. Its answers are kept.",
+            "error_title": "Yes or No",
+            "error_message": f"Choose {IN_SCOPE} or {OUT_OF_SCOPE}.",
+        },
+    )
     sheet.data_validation(
         1,
         2,
@@ -97,8 +117,9 @@ def _targets(book: Workbook, fmt: dict[str, Format], model: Model, variant: Sele
     sheet.set_column(1, 1, 32, fmt["wrap"])
     sheet.set_column(2, 2, 8)
     sheet.set_column(3, 3, 48, fmt["wrap"])
+    sheet.set_column(4, 4, 9)
     if archetypes:
-        sheet.set_column(4, 3 + len(archetypes), 18, fmt["wrap"])
+        sheet.set_column(5, 4 + len(archetypes), 18, fmt["wrap"])
     sheet.freeze_panes(1, 0)
 
 
@@ -175,6 +196,12 @@ def _level_formula(row: int, level: int, last: int) -> str:
     )
 
 
+def _on_targets(column: str, row: int) -> str:
+    """The cell of `column` in the Targets row of the practice on Summary `row`: found by practice id, so a
+    sorted Targets sheet keeps each target on its practice. An error when the practice has no row there."""
+    return f"INDEX(Targets!${column}:${column},MATCH($A{row},Targets!$A:$A,0))"
+
+
 def _summary(book: Workbook, fmt: dict[str, Format], model: Model, practice_ids: list[str], last: int) -> None:
     sheet = book.add_worksheet("Summary")
     _write_row(sheet, 0, SUMMARY_HEADERS, fmt["header"])
@@ -182,14 +209,19 @@ def _summary(book: Workbook, fmt: dict[str, Format], model: Model, practice_ids:
     for index, practice_id in enumerate(practice_ids, start=1):
         r = index + 1
         _write_row(sheet, index, (practice_id, model.practice(practice_id).name))
-        _formula(sheet, index, 2, f'=IF(Targets!C{r}="","",Targets!C{r})')
+        target = _on_targets("C", r)
+        _formula(sheet, index, 2, f'=IFERROR(IF({target}="","",{target}),"")')
+        # In scope unless its Targets row says No: a file made before the column existed has every practice in.
+        _formula(sheet, index, 11, f'=IFERROR(TRIM({_on_targets("E", r)})<>"{OUT_OF_SCOPE}",TRUE)')
         # Achieved: the consecutive reached levels from level 1.
         achieved = "4"
         for number, col in reversed(list(zip(LEVEL_NUMBERS, states, strict=True))):
             achieved = f'IF({col}{r}<>"{scoring.REACHED}",{number - 1},{achieved})'
         _formula(sheet, index, 3, f"={achieved}")
-        _formula(sheet, index, 4, f'=IF(C{r}="","",MAX(C{r}-D{r},0))')
-        _formula(sheet, index, 5, f'=IF(C{r}="","",MAX(D{r}-C{r},0))')
+        # No gap and no over target without a target, out of scope, or with nothing answered (scoring.with_gap).
+        counted = f'OR(C{r}="",NOT(L{r}),NOT(G{r}))'
+        _formula(sheet, index, 4, f'=IF({counted},"",MAX(C{r}-D{r},0))')
+        _formula(sheet, index, 5, f'=IF({counted},"",MAX(D{r}-C{r},0))')
         practice, status = _range("Practice id", last), _range("Status", last)
         answered = "+".join(f'COUNTIFS({practice},$A{r},{status},"{label}")' for label in STATUS_LABELS)
         _formula(sheet, index, 6, f"=({answered})>0")
@@ -197,7 +229,7 @@ def _summary(book: Workbook, fmt: dict[str, Format], model: Model, practice_ids:
             _formula(sheet, index, 6 + number, _level_formula(r, number, last))
     sheet.set_column(0, 0, 18)
     sheet.set_column(1, 1, 32, fmt["wrap"])
-    sheet.set_column(2, 10, 12)
+    sheet.set_column(2, 11, 12)
     sheet.freeze_panes(1, 0)
     _chart(book, sheet, len(practice_ids))
 

@@ -12,10 +12,14 @@ assessment) and tested against the same vectors in `data/scoring-vectors.yaml`:
   0 when level 1 is not.
 - The gap is the target minus the achieved level, when the target is higher; an achieved level
   above the target is shown apart, as over-achievement, because higher is not always better.
+  A practice with no answer yet is not assessed: it has no gap, whatever its target.
+- A practice out of the assessment's scope has no gap and no over-achievement: counts, gaps and
+  next steps cover the practices in scope only. Its answers are kept and count again once it is back.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -25,6 +29,7 @@ MET, PARTLY, NOT_MET, NOT_APPLICABLE, NOT_ASSESSED = "met", "partly", "not-met",
 STATUSES = (MET, PARTLY, NOT_MET, NOT_APPLICABLE, NOT_ASSESSED)
 LABELS = {MET: "Met", PARTLY: "Partly met", NOT_MET: "Not met", NOT_APPLICABLE: "Not applicable", NOT_ASSESSED: ""}
 REACHED, NOT_REACHED, UNASSESSED = "reached", "not reached", "not assessed"
+IN_SCOPE, OUT_OF_SCOPE = "Yes", "No"  # how a workbook's In scope column says it
 
 
 def level_state(statuses: Sequence[str]) -> str:
@@ -40,14 +45,15 @@ def level_state(statuses: Sequence[str]) -> str:
 class Score:
     achieved: int
     target: int | None
-    gap: int | None  # target - achieved when positive, 0 when reached; None without a target
+    gap: int | None  # target - achieved when positive, 0 when reached; None without a target, answers or scope
     over: int  # achieved - target when positive
     assessed: bool  # at least one item has an answer
     provisional: bool  # the level after the achieved one is not assessed yet
     states: Mapping[int, str]  # level -> reached / not reached / not assessed
+    in_scope: bool = True  # out of scope: no gap and no over-achievement, answers kept
 
 
-def score(levels: Mapping[int, Sequence[str]], target: int | None = None) -> Score:
+def score(levels: Mapping[int, Sequence[str]], target: int | None = None, in_scope: bool = True) -> Score:
     """Score one practice: `levels` maps each level 1-4 to the statuses of its items."""
     states = {number: level_state(levels.get(number, ())) for number in LEVEL_NUMBERS}
     achieved = 0
@@ -58,9 +64,18 @@ def score(levels: Mapping[int, Sequence[str]], target: int | None = None) -> Sco
     following = achieved + 1
     provisional = following in states and states[following] == UNASSESSED
     assessed = any(status != NOT_ASSESSED for statuses in levels.values() for status in statuses)
-    gap = None if target is None else max(target - achieved, 0)
-    over = 0 if target is None else max(achieved - target, 0)
-    return Score(achieved, target, gap, over, assessed, provisional, states)
+    return with_gap(Score(achieved, target, None, 0, assessed, provisional, states, in_scope))
+
+
+def with_gap(found: Score, achieved: int | None = None, assessed: bool | None = None) -> Score:
+    """The score with its gap and over-achievement worked out, after the achieved level or whether the
+    practice is assessed changed (a level set directly): none out of scope, unassessed or without a target."""
+    achieved = found.achieved if achieved is None else achieved
+    assessed = found.assessed if assessed is None else assessed
+    counted = found.target is not None and found.in_scope and assessed
+    gap = max(found.target - achieved, 0) if counted and found.target is not None else None
+    over = max(achieved - found.target, 0) if counted and found.target is not None else 0
+    return dataclasses.replace(found, achieved=achieved, assessed=assessed, gap=gap, over=over)
 
 
 def status_of(label: str) -> str | None:

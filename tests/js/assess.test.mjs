@@ -122,11 +122,12 @@ test('an invalid import says what is wrong and leaves the assessment as it was',
   const stored = await page.evaluate(() => localStorage.getItem('smm-guide-assessment'));
   const cases = [
     ['{"format": "smm-guide-assessment", ', /not valid JSON/],
-    [JSON.stringify({ ...before, model_version: '1.0+000000000000' }), /made with model version "1\.0\+000000000000"; this page shows model version/],
     [JSON.stringify({ ...before, format: 'something-else' }), /not an smm-guide assessment/],
     [JSON.stringify({ ...before, version: 7 }), /Version 7 of the assessment format is not supported/],
-    [JSON.stringify({ ...before, answers: { 'no-such-item': { status: 'met', note: '' } } }), /Unknown item "no-such-item"/],
-    [JSON.stringify({ ...before, system: 'x'.repeat(2 * 1024 * 1024) }), /the file is 2\.0 MB; an assessment file is at most 2 MB/],
+    [JSON.stringify({ ...before, answers: { 'no-such-item': { status: 'met', note: '' } } }), /Unknown item "no-such-item" in "answers"\./],
+    [JSON.stringify({ ...before, out_of_scope: { 'no-such-practice': 'Not ours' } }), /Unknown practice "no-such-practice" in "out_of_scope"\./],
+    [JSON.stringify({ ...before, out_of_scope: { compliance: 7 } }), /The reason "compliance" is out of scope must be text/],
+    [JSON.stringify({ ...before, system: 'x'.repeat(2 * 1024 * 1024) }), /the file is 2,1\d\d,\d{3} bytes; an assessment file is at most 2,097,152 bytes \(2 MB\)\./],
   ];
   for (const [text, reason] of cases) {
     await importFile(page, '#smm-import', text);
@@ -142,20 +143,163 @@ test('an invalid import says what is wrong and leaves the assessment as it was',
   assert.deepEqual(page.errors, []);
 });
 
+// Two practices in scope, one taken out with a reason after an answer was given to it.
+async function twoPractices(page) {
+  await page.check('#smm-profile-digital-twin');
+  await openPractice(page, 'compliance');
+  await page.locator('#smm-practice-compliance select[data-item]').first().selectOption('met');
+  await page.getByRole('button', { name: 'No practice in scope' }).click();
+  await page.check('#smm-scope-access-control');
+  await page.check('#smm-scope-patch-management');
+  await page.fill('#smm-scope-why-compliance', 'Covered by the group audit');
+  await page.selectOption('#smm-target-access-control', '2');
+  await page.selectOption('#smm-target-patch-management', '3');
+  await saved(page);
+}
+
+test('scope: a two-practice workshop reports two practices, and a scope change keeps every answer', async () => {
+  const page = await open();
+  await twoPractices(page);
+  assert.equal(await page.locator('.smm-scope-count').textContent(), '2 of 18 practices in scope.');
+  assert.equal(await page.locator('#smm-scope-warn-compliance').textContent(), '', 'the hint goes once a reason is typed');
+  assert.equal(await page.locator('#smm-scope-warn-security-program').textContent(), 'Say why it is out of scope.');
+  assert.match(await page.locator('#smm-practice-compliance .smm-psum').textContent(), /^out of scope \(step 2\) · /);
+  await page.waitForFunction(() => document.querySelectorAll('.smm-gap-table tbody tr').length === 2);
+  const count = () => page.locator('.smm-count').textContent();
+  // In scope but not answered yet: not assessed, never a gap.
+  assert.match(await count(), /^0 of 2 practices in scope assessed; 0 below their target, 0 levels in all\./);
+  assert.equal(await page.locator('.smm-gap-table tr[data-practice="access-control"] .smm-gap').textContent(), '–');
+  assert.match(await page.locator('.smm-progress').textContent(), /items answered \(2 of 18 practices in scope\)$/);
+  await openPractice(page, 'access-control');
+  await page.locator('#smm-practice-access-control select[data-item]').first().selectOption('not-met');
+  await page.waitForFunction(() => /^1 of 2 practices in scope assessed; 1 below their target, 2 levels in all/.test(document.querySelector('.smm-count').textContent));
+  assert.deepEqual(await page.$$eval('.smm-gap-table tbody tr', (rows) => rows.map((r) => r.getAttribute('data-practice'))), ['access-control', 'patch-management']);
+  assert.deepEqual(await page.$$eval('.smm-next-steps > li', (items) => items.map((li) => li.getAttribute('data-practice'))), ['access-control']);
+  assert.equal(await page.locator('svg.smm-radar-chart').count(), 0, 'no radar of two spokes');
+  assert.equal(await page.locator('.smm-out-table tbody tr').count(), 16);
+  assert.match(await page.locator('.smm-out-table tr[data-practice="compliance"]').textContent(), /Covered by the group audit/);
+  assert.match(await page.locator('.smm-out-table tr[data-practice="risk-attitude"]').textContent(), /no reason given/);
+  assert.match(await page.locator('.smm-report-head').textContent(), /Scope2 of 18 practices; the results cover these only/);
+  // Exports: the JSON keeps the out-of-scope answer and names the scope; the CSV has the two practices' rows.
+  const data = await exported(page);
+  assert.equal(Object.keys(data.out_of_scope).length, 16);
+  assert.equal(data.out_of_scope.compliance, 'Covered by the group audit');
+  const kept = await page.locator('#smm-practice-compliance select[data-item]').first().getAttribute('data-item');
+  assert.equal(data.answers[kept].status, 'met');
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const practices = new Set(readFileSync(await file.path(), 'utf8').trim().split('\r\n').slice(1).map((line) => line.split(',')[0]));
+  assert.deepEqual([...practices], ['access-control', 'patch-management']);
+  // Back in scope, the practice has its answer again; nothing was deleted.
+  await page.check('#smm-scope-compliance');
+  await page.waitForFunction(() => document.querySelectorAll('.smm-gap-table tbody tr').length === 3);
+  assert.match(await page.locator('#smm-practice-compliance .smm-psum').textContent(), /achieved 0 \(provisional\) · 1 of \d+ answered$/);
+  assert.equal((await exported(page)).answers[kept].status, 'met');
+  await page.getByRole('button', { name: 'Every practice in scope' }).click();
+  assert.equal(await page.locator('.smm-scope-count').textContent(), '18 of 18 practices in scope.');
+  assert.deepEqual((await exported(page)).out_of_scope, {});
+  // An export from before the scope existed (no out_of_scope field) opens with every practice in scope.
+  const { out_of_scope: _, ...older } = data;
+  await importFile(page, '#smm-import', JSON.stringify(older));
+  await page.waitForFunction(() => /^Imported/.test(document.querySelector('[data-step=keep] .smm-ok').textContent));
+  assert.equal(await page.locator('.smm-scope-count').textContent(), '18 of 18 practices in scope.');
+  await importFile(page, '#smm-import', JSON.stringify(data));
+  await page.waitForFunction(() => document.querySelector('.smm-scope-count').textContent === '2 of 18 practices in scope.');
+  assert.deepEqual(await exported(page), data);
+  assert.deepEqual(page.errors, []);
+});
+
+test('compare covers the scope and follows the answers without a reload', async () => {
+  const page = await open();
+  await twoPractices(page);
+  const earlier = await exported(page);
+  await importFile(page, '#smm-baseline', JSON.stringify(earlier), 'earlier.json');
+  await page.waitForSelector('.smm-compare-table');
+  assert.deepEqual(await page.$$eval('.smm-compare-table tbody tr', (rows) => rows.map((r) => r.getAttribute('data-practice'))), ['access-control', 'patch-management']);
+  await openPractice(page, 'patch-management');
+  await page.selectOption('#smm-direct-patch-management', '2');
+  await page.waitForFunction(() => document.querySelector('.smm-compare-table tr[data-practice="patch-management"] .smm-change').textContent === '+2');
+  assert.deepEqual(page.errors, []);
+});
+
+test('axe-core finds no violation with practices out of scope', async () => {
+  const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const page = await open();
+  await twoPractices(page);
+  await page.waitForSelector('.smm-out-table');
+  await page.addScriptTag({ content: source });
+  const result = await page.evaluate(() => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`), []);
+});
+
 test('a saved assessment this page cannot open is kept aside and offered for download', async () => {
   const page = await openPage(browser);
-  const earlier = JSON.stringify({ format: 'smm-guide-assessment', version: 1, model_version: '1.0+000000000000', created: '2024-01-01T00:00:00Z',
+  const earlier = JSON.stringify({ format: 'smm-guide-assessment', version: 7, model_version: '1.0+000000000000', created: '2024-01-01T00:00:00Z',
     guidance: { profiles: [], framework: null }, characterization: {}, targets: {}, answers: {}, levels: {} });
   await page.goto(`${BASE}assess/`);
   await page.evaluate((text) => localStorage.setItem('smm-guide-assessment', text), earlier);
   await page.reload();
   await page.waitForSelector('html[data-smm-assess="ready"]');
   assert.match(await page.locator('.smm-saved').textContent(), /could not be opened/);
-  assert.match(await page.locator('[data-step=keep] .smm-warn').textContent(), /made with model version "1\.0\+000000000000"/);
+  assert.match(await page.locator('[data-step=keep] .smm-warn').textContent(), /Version 7 of the assessment format is not supported/);
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download it' }).click()]);
   assert.equal(readFileSync(await file.path(), 'utf8'), earlier);
   await page.getByRole('button', { name: 'Discard it' }).click();
   assert.equal(await page.evaluate(() => localStorage.getItem('smm-guide-assessment-unread')), null);
+});
+
+// Exported from the data of an older commit (see tests/assessment/test_resuming.py).
+const OLDER = readFileSync(new URL('../fixtures/assessments/older-model.json', import.meta.url), 'utf8');
+
+async function checkResumed(page) {
+  const notice = await page.locator('[data-step=keep] .smm-resumed').textContent();
+  assert.match(notice, new RegExp(`made with model version ${JSON.parse(OLDER).model_version.replace('+', '\\+')}; this page shows`));
+  assert.match(notice, /dt-patch-management-1-2 → dt-patch-management-3-5/);
+  assert.match(notice, /Reworded since you answered, check again \(marked in step 3\): access-control-3-1\./);
+  assert.match(notice, /Neither in this model nor retired, kept in the file but not counted: old-draft-item-1-1\./);
+  await openPractice(page, 'patch-management');
+  assert.equal(await page.inputValue('#smm-status-dt-patch-management-3-5'), 'met', 'moved to the successor');
+  await openPractice(page, 'access-control');
+  assert.equal(await page.inputValue('#smm-status-access-control-1-1'), 'met', 'kept');
+  assert.equal(await page.locator('#smm-reworded-access-control-3-1').textContent(), 'Reworded since you answered: check again.');
+  assert.equal(await page.locator('.smm-reworded').count(), 1);
+}
+
+test('an export made with an older model version opens with its notices, and nothing is lost', async () => {
+  const page = await open();
+  await importFile(page, '#smm-import', OLDER, 'older.json');
+  await page.waitForFunction(() => /^Imported/.test(document.querySelector('[data-step=keep] .smm-ok').textContent));
+  await checkResumed(page);
+  let data = await exported(page);
+  const settings = await page.evaluate(() => window.SMM_ASSESSMENT);
+  assert.equal(data.model_version, settings.model_version, 'saved now with this model');
+  assert.deepEqual(Object.keys(data.removed).sort(), ['dt-asset-change-config-1-3', 'dt-patch-management-1-2', 'old-draft-item-1-1']);
+  assert.equal(data.removed['old-draft-item-1-1'].note, 'From a draft model');
+  // The flag lasts across a reload, and goes once the item is answered again.
+  await page.reload();
+  await page.waitForSelector('html[data-smm-assess="ready"]');
+  await openPractice(page, 'access-control');
+  assert.equal(await page.locator('#smm-reworded-access-control-3-1').count(), 1);
+  await page.selectOption('#smm-status-access-control-3-1', 'met');
+  assert.equal(await page.locator('#smm-reworded-access-control-3-1').count(), 0);
+  await saved(page);
+  data = await exported(page);
+  const model = await page.evaluate(() => window.SMM_MODEL);
+  const fp = model.practices.find((p) => p.id === 'access-control').levels['3'].indicators.find((i) => i.id === 'access-control-3-1').fp;
+  assert.equal(data.fingerprints['access-control-3-1'], fp);
+  const schema = await (await fetch(`${BASE}downloads/assessment.schema.json`)).json();
+  assert.deepEqual(Object.keys(data).filter((key) => !(key in schema.properties)), []);
+  assert.deepEqual(page.errors, []);
+});
+
+test('work saved in the browser before a data change opens after it', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${BASE}assess/`);
+  await page.evaluate((text) => localStorage.setItem('smm-guide-assessment', text), OLDER);
+  await page.reload();
+  await page.waitForSelector('html[data-smm-assess="ready"]');
+  assert.match(await page.locator('.smm-saved').textContent(), /^Saved in this browser/);
+  await checkResumed(page);
+  assert.deepEqual(page.errors, []);
 });
 
 test('the characterization gives the targets the suggestion vectors expect', async () => {
@@ -211,7 +355,11 @@ test('results: gaps sortable by gap, a labelled radar chart, next steps with the
   const itemsShown = await access.locator('li[data-item]').count();
   assert.ok(itemsShown >= 1);
   assert.match(await access.textContent(), /IEC 62443-3-3 requirements this level brings|No IEC 62443-3-3 requirement is mapped/);
-  assert.ok(await steps.count() > 5);
+  // Next steps are the assessed practices below their target: one not answered yet has no gap.
+  const withGap = await page.$$eval('.smm-gap-table tbody tr', (rows) => rows.filter((r) => Number(r.querySelector('.smm-gap').textContent) > 0).map((r) => r.getAttribute('data-practice')));
+  assert.deepEqual((await steps.evaluateAll((items) => items.map((li) => li.getAttribute('data-practice')))).sort(), withGap.sort());
+  assert.ok(withGap.includes('access-control'));
+  assert.equal(await page.locator('.smm-gap-table tr[data-practice="risk-attitude"] .smm-gap').textContent(), '–', 'not assessed, no gap');
   // A met item is not a next step.
   const met = await page.locator('#smm-practice-access-control select[data-item]').first().getAttribute('data-item');
   assert.equal(await access.locator(`li[data-item="${met}"]`).count(), 0);

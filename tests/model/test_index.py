@@ -29,6 +29,7 @@ def test_parts_are_the_fields_the_loader_builds(model):
         "mappings",
         "mapping_method",
         "scoring_examples",
+        "retired",
     ]
 
 

@@ -76,10 +76,17 @@ def test_the_model_script_holds_the_export_and_the_format(real_model):
     settings_text, _, tail = rest.partition(";\n")
     assert model_text.startswith("JSON.parse(") and model_text.endswith(")")
     shipped, full = json.loads(json.loads(model_text[len("JSON.parse(") : -1])), model_to_dict(real_model)
-    assert shipped == assessment_file.page_model(full)
-    # What the page reads is there; long text it never shows is not.
+    assert shipped == assessment_file.with_fingerprints(assessment_file.page_model(full))
+    # What the page reads is there, with each item's fingerprint; long text it never shows is not.
     indicator = shipped["practices"][0]["levels"]["1"]["indicators"][0]
-    assert set(indicator) == set(full["practices"][0]["levels"]["1"]["indicators"][0])
+    assert set(indicator) == set(full["practices"][0]["levels"]["1"]["indicators"][0]) | {"fp"}
+    assert indicator["fp"] == assessment_file.fingerprint(indicator["text"], indicator["pass"])
+    for profile in shipped["profiles"]:
+        for levels in profile["practices"].values():
+            for items in levels.values():
+                for item in items:
+                    assert item.pop("fp") == assessment_file.fingerprint(item["text"], item["pass"])
+    assert [r["id"] for r in shipped["retired"]] == [r.id for r in real_model.retired]
     assert {"text", "pass", "evidence"} <= set(indicator) and "objective" in shipped["practices"][0]["levels"]["1"]
     assert "glossary" not in shipped and "rationale" not in shipped["mappings"][0]
     assert "considerations" not in shipped["practices"][0]["levels"]["1"]

@@ -60,13 +60,14 @@ def test_sheets_and_headers():
         "Practice",
         "Target",
         "Justification",
+        "In scope",
         *(f"Archetype: {a.name}" for a in archetypes),
     ]
     assert header(book["Checklist"]) == list(checklists.COLUMNS)
     assert header(book["Summary"]) == list(SUMMARY_HEADERS)
-    assert SUMMARY_HEADERS[-4:] == ("Level 1", "Level 2", "Level 3", "Level 4")
+    assert SUMMARY_HEADERS[7:] == ("Level 1", "Level 2", "Level 3", "Level 4", "In scope")
     # The general variant has no profile, so no archetype columns.
-    assert header(read(build(model))["Targets"]) == ["Practice id", "Practice", "Target", "Justification"]
+    assert header(read(build(model))["Targets"]) == ["Practice id", "Practice", "Target", "Justification", "In scope"]
 
 
 def test_targets_rows_in_model_order_with_archetype_targets():
@@ -76,7 +77,8 @@ def test_targets_rows_in_model_order_with_archetype_targets():
     big_box = next(a for a in model.profile("pos").archetypes if a.id == "big-box")
     assert [row[0] for row in rows] == ["p-one", "p-two"]
     assert [row[2] for row in rows] == [None, None]  # for the user
-    assert rows[0][5] == big_box.targets["p-one"] == 3
+    assert [row[4] for row in rows] == ["Yes", "Yes"]  # every practice starts in scope
+    assert rows[0][6] == big_box.targets["p-one"] == 3
 
 
 @pytest.mark.parametrize(("variant_id", "practice_ids"), [(GENERAL, ["p-one", "p-two"]), ("pos", ["p-one"])])
@@ -104,6 +106,8 @@ def test_status_target_and_date_validation():
     target = validation(book["Targets"], "C")
     assert (target.type, target.formula1, str(target.sqref)) == ("list", '"0,1,2,3,4"', "C2:C3")
     assert target.prompt and target.error and target.showErrorMessage
+    scope = validation(book["Targets"], "E")
+    assert (scope.type, scope.formula1, str(scope.sqref)) == ("list", '"Yes,No"', "E2:E3")
 
 
 def test_frozen_header_autofilter_and_print_setup():
@@ -169,10 +173,11 @@ def test_about(monkeypatch):
 def test_summary_is_formulas_without_cached_results():
     book = read(build(load_model(MINI)), data_only=True)
     # Without a spreadsheet to compute them, every formula cell has no value: nothing precomputed.
-    assert [list(row) for row in book["Summary"].iter_rows(min_row=2, min_col=3, values_only=True)] == [[None] * 9] * 2
+    assert [list(row) for row in book["Summary"].iter_rows(min_row=2, min_col=3, values_only=True)] == [[None] * 10] * 2
     formulas = read(build(load_model(MINI)))["Summary"]
     assert all(str(cell.value).startswith("=") for row in formulas.iter_rows(min_row=2, min_col=3) for cell in row)
-    assert formulas["C2"].value == '=IF(Targets!C2="","",Targets!C2)'
+    target = "INDEX(Targets!$C:$C,MATCH($A2,Targets!$A:$A,0))"  # by practice id, not by row
+    assert formulas["C2"].value == f'=IFERROR(IF({target}="","",{target}),"")'
 
 
 @pytest.mark.parametrize("text", ["=1+2", "+1+2", "-1+2", "@SUM(A1)"])
@@ -285,6 +290,8 @@ def filled_with_vectors(tmp_path: Path):
         target = practices[row[0].value]["target"]
         if target is not None:
             row[2].value = target
+        if not practices[row[0].value].get("in_scope", True):
+            row[4].value = "No"
     pending = {pid: {level: list(s) for level, s in v["levels"].items()} for pid, v in practices.items()}
     for row in book["Checklist"].iter_rows(min_row=2):
         status = pending[row[0].value][str(row[2].value)].pop(0)
@@ -303,8 +310,9 @@ def test_formulas_match_the_scoring_vectors_in_libreoffice(tmp_path):
     for row in summary.iter_rows(min_row=2, values_only=True):
         vector = practices[row[0]]
         expected = vector["expected"]
-        # A blank Over target cell without a target is the rule's over of 0 (the contract shows it blank).
-        over = row[5] if row[5] not in (None, "") else (0 if vector["target"] is None else None)
+        # A blank Over target cell where there is no gap (no target, out of scope, nothing answered) is the
+        # rule's over of 0 (the contract shows it blank); a blank beside a gap is wrong.
+        over = row[5] if row[5] not in (None, "") else (0 if row[4] in (None, "") else None)
         states = row[7:11]
         # Provisional is not a column, but follows from the level states: the next level is not assessed.
         provisional = row[3] < 4 and states[row[3]] == scoring.UNASSESSED
@@ -314,6 +322,9 @@ def test_formulas_match_the_scoring_vectors_in_libreoffice(tmp_path):
         levels = {int(level): statuses for level, statuses in vector["levels"].items()}
         rule_states = tuple(scoring.score(levels).states.values())
         targets = (None, "") if vector["target"] is None else (vector["target"],)
+        in_scope = vector.get("in_scope", True)
+        if row[11] is not in_scope:
+            wrong.append(f"{vector['id']}: In scope is {row[11]!r}, expected {in_scope}")
         if got != want or states != rule_states or row[2] not in targets or not isinstance(row[6], bool):
             wrong.append(f"{vector['id']}: got {got}, {states}, target {row[2]!r}; expected {want}, {rule_states}")
     assert summary.max_row == len(VECTORS) + 1
@@ -327,11 +338,11 @@ def test_recalculated_workbook_and_smm_guide_report_agree(tmp_path):
 
     model, _, filled, summary = filled_with_vectors(tmp_path)
     spreadsheet = {
-        row[0]: (row[3], None if row[4] in (None, "") else row[4])
+        row[0]: (row[3], None if row[4] in (None, "") else row[4], row[11])
         for row in summary.iter_rows(min_row=2, values_only=True)
     }
     assessment = validate(model, read_workbook(filled, filled.read_bytes()), filled)
-    report = {r.practice.id: (r.score.achieved, r.score.gap) for r in score_all(model, assessment)}
+    report = {r.practice.id: (r.score.achieved, r.score.gap, r.score.in_scope) for r in score_all(model, assessment)}
     assert report == spreadsheet
     assert len(report) == len(VECTORS)
 

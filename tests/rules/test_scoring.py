@@ -12,8 +12,9 @@ VECTORS = load(ROOT / "data").parts["scoring-vectors"]
 @pytest.mark.parametrize("vector", VECTORS, ids=[v["id"] for v in VECTORS])
 def test_vectors(vector):
     levels = {int(level): statuses for level, statuses in vector["levels"].items()}
-    result = score(levels, vector["target"])
+    result = score(levels, vector["target"], vector.get("in_scope", True))
     expected = vector["expected"]
+    assert result.in_scope is vector.get("in_scope", True)
     assert (result.achieved, result.gap, result.over) == (expected["achieved"], expected["gap"], expected["over"])
     assert (result.assessed, result.provisional) == (expected["assessed"], expected["provisional"])
 
@@ -21,6 +22,7 @@ def test_vectors(vector):
 def test_the_vectors_cover_every_edge_of_the_rule():
     ids = {v["id"] for v in VECTORS}
     assert {"nothing-answered", "not-applicable-alone", "partly-met-does-not-count", "over-achievement"} <= ids
+    assert {"out-of-scope", "out-of-scope-unanswered"} <= ids
     assert any(v["target"] is None for v in VECTORS)
 
 

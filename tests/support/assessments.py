@@ -56,9 +56,12 @@ def write_workbook(
     skip=(),
     extra=(),
     headers=None,
+    scope=None,
 ):
     """A workbook as the contract describes it; `drop` removes sheets, `skip` checklist items,
-    `extra` appends checklist rows, `about` overrides About values, `headers` renames Checklist headers."""
+    `extra` appends checklist rows, `about` overrides About values, `headers` renames Checklist headers,
+    `scope` (practice id -> (In scope cell, Justification)) adds the In scope column, which workbooks
+    made before it lack."""
     practices = practices or [p.id for p in model.practices]
     chosen = next(v for v in checklists.published(model) if v.id == variant)
     statuses, targets, notes = statuses or {}, targets or {}, notes or {}
@@ -66,9 +69,16 @@ def write_workbook(
     sheet = book.active
     sheet.title = "Targets"
     archetypes = [a for pid in chosen.profiles for a in model.profile(pid).archetypes]
-    sheet.append(["Practice id", "Practice", "Target", "Justification", *[f"Archetype: {a.name}" for a in archetypes]])
+    scoped = ["In scope"] if scope is not None else []
+    sheet.append(
+        ["Practice id", "Practice", "Target", "Justification", *scoped, *[f"Archetype: {a.name}" for a in archetypes]]
+    )
     for pid in practices:
-        sheet.append([pid, model.practice(pid).name, targets.get(pid), None, *[a.targets.get(pid) for a in archetypes]])
+        in_scope, why = (scope or {}).get(pid, ("Yes", None))
+        cells = [in_scope] if scope is not None else []
+        sheet.append(
+            [pid, model.practice(pid).name, targets.get(pid), why, *cells, *[a.targets.get(pid) for a in archetypes]]
+        )
     sheet = book.create_sheet("Checklist")
     sheet.append([(headers or {}).get(c, c) for c in checklists.COLUMNS])
     for row in checklists.rows(model, practices, chosen):

@@ -68,7 +68,11 @@
   function answer(id, key, value) {
     var answers = P.state.answers, a = answers[id] || (answers[id] = { status: P.NONE, note: "" });
     a[key] = value;
-    if (a.status === P.NONE && !a.note) delete answers[id];
+    // Answered again: to the item's text as it is now, so a "reworded" flag goes.
+    P.state.fingerprints[id] = P.itemById[id].item.fp;
+    var flag = document.getElementById("smm-reworded-" + id);
+    if (flag) flag.remove();
+    if (a.status === P.NONE && !a.note) { delete answers[id]; delete P.state.fingerprints[id]; }
   }
   function touched(pid) { updatePractice(pid); P.scheduleResults(); }
   function progress(pids) {
@@ -86,6 +90,7 @@
     note.value = a.note;
     return el("li.smm-item", { "data-item": id }, [
       el("p", {}, [el("code.smm-id", id), " ", place.source !== "General" ? el("span.smm-tag", place.source) : null, " ", P.unmark(item.text)]),
+      P.reworded(id) ? el("p.smm-warn.smm-reworded", { id: "smm-reworded-" + id, text: "Reworded since you answered: check again." }) : null,
       el("p.smm-pass", P.unmark(item.pass)),
       el("p.smm-evidence", "Evidence: " + P.unmark(item.evidence)),
       el("div.smm-answer", {}, [
@@ -104,8 +109,12 @@
       badge.textContent = "(" + s.states[n] + ")";
       badge.className = "smm-state smm-" + s.states[n].replace(" ", "-");
     });
-    block.querySelector(".smm-psum").textContent = (t.level === null ? "no target" : "target " + t.level) + " · achieved " + s.achieved +
-      qualifier(s) + " · " + progress([pid]) + " answered";
+    var inside = P.inScope(pid);
+    block.classList.toggle("smm-out", !inside);
+    // Out of scope, the answers stay (and count again once it is back), but the practice has no result.
+    block.querySelector(".smm-psum").textContent = (inside ? "" : "out of scope (step 2) · ") +
+      (t.level === null ? "no target" : "target " + t.level) + (inside ? " · achieved " + s.achieved + qualifier(s) : "") +
+      " · " + progress([pid]) + " answered";
   }
   Object.assign(P, { renderAssess, updatePractice, progress, qualifier });
 })(window.SMMAssess = window.SMMAssess || {});

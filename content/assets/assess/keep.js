@@ -12,7 +12,9 @@
     input.value = "";
     if (!file) return;
     if (file.size > max) {
-      return message(box, verb + "the file is " + (file.size / 1048576).toFixed(1) + " MB; an assessment file is at most " + max / 1048576 + " MB. Nothing was changed.", true);
+      // In bytes: rounded to MB, a file just over the limit would read "2.0 MB ... at most 2 MB".
+      return message(box, verb + "the file is " + file.size.toLocaleString("en") + " bytes; an assessment file is at most " +
+        max.toLocaleString("en") + " bytes (" + max / 1048576 + " MB). Nothing was changed.", true);
     }
     var reader = new FileReader();
     reader.onload = () => {
@@ -50,12 +52,25 @@
       P.refresh();
       message(box, "Imported " + name + ".", false);
     });
+    if (P.resumed) box.append(resumedNotice(P.resumed));
     if (P.notice || P.read(P.KEPT_KEY)) {
       var keep = P.el("p.smm-warn", {}, [P.notice || "An earlier assessment this page cannot open is kept in this browser. ", " "]);
       keep.append(P.button("Download it", () => { P.download("smm-assessment-unread.json", P.read(P.KEPT_KEY) || "", "application/json"); }), " ",
         P.button("Discard it", () => { P.write(P.KEPT_KEY, null); P.notice = null; keep.remove(); }));
       box.append(keep);
     }
+  }
+
+  // What opening a file of another model version did (state.resume), one line each.
+  function resumedNotice(r) {
+    var el = P.el, lines = ["Answers to items that still exist are kept."];
+    if (r.moved.length) lines.push("Moved to the successor of a retired item: " + r.moved.join(", ") + ".");
+    if (r.reworded.length) lines.push("Reworded since you answered, check again (marked in step 3): " + r.reworded.join(", ") + ".");
+    else if (r.unrecorded) lines.push("The file does not record the texts its answers were given to: check them against the texts now.");
+    if (r.retired.length) lines.push("Retired without a successor, kept in the file but not counted: " + r.retired.join(", ") + ".");
+    if (r.unknown.length) lines.push("Neither in this model nor retired, kept in the file but not counted: " + r.unknown.join(", ") + ".");
+    return el("div.smm-warn.smm-resumed", { role: "status" }, [el("p", "This assessment was made with model version " + r.version +
+      "; this page shows " + P.S.model_version + "."), el("ul", {}, lines.map((line) => el("li", line)))]);
   }
 
   function renderCompare() {
@@ -70,8 +85,18 @@
     var remove = P.button("Remove the baseline", () => { P.baseline = null; P.write(P.BASELINE_KEY, null); renderCompare(); });
     var other = baseline.model_version !== P.S.model_version;
     box.append(el("p", {}, ["Baseline: " + (baseline.system || "assessment") + " started " + String(baseline.created).slice(0, 10) + ". " +
-      (other ? "It was made with another version of the model (" + baseline.model_version + "): its answers to items this model no longer has are left out. " : ""), remove]));
-    box.append(P.table(["Practice", "Baseline", "Now", "Change"], P.ids.map((pid) => {
+      (other ? "It was made with another version of the model (" + baseline.model_version + "): its answers to items this model no longer has are left out. " : ""), remove]),
+    el("div.smm-compare-body"));
+    updateCompare();
+  }
+  // The comparison follows the answers as they change.
+  function updateCompare() {
+    var el = P.el, baseline = P.baseline, body = P.parts.compare && P.parts.compare.querySelector(".smm-compare-body");
+    if (!baseline || !body) return;
+    P.clear(body);
+    var box = body, inside = P.scope();
+    if (inside.length < P.ids.length) box.append(el("p", "The " + inside.length + " practices in the scope of this assessment (step 2)."));
+    box.append(P.table(["Practice", "Baseline", "Now", "Change"], inside.map((pid) => {
       var before = P.scoreOf(pid, baseline).achieved, now = P.scoreOf(pid).achieved, change = now - before;
       return el("tr", { "data-practice": pid }, [el("td", P.practiceById[pid].name), el("td", before),
         el("td", now), el("td.smm-change", change > 0 ? "+" + change : change < 0 ? "−" + -change : "no change")]);
@@ -86,12 +111,14 @@
     saved.textContent = unsaved ? (P.notice ? "The assessment saved earlier could not be opened: see step 5" : "Nothing saved yet")
       : P.saveOk ? "Saved in this browser" + when : "Not saved: this browser does not allow local storage; export your work";
     saved.className = "smm-saved" + (unsaved ? " smm-unsaved" : P.saveOk ? "" : " smm-error");
-    bar.querySelector(".smm-progress").textContent = P.progress(P.ids) + " items answered";
+    var inside = P.scope();
+    bar.querySelector(".smm-progress").textContent = P.progress(inside) + " items answered" +
+      (inside.length < P.ids.length ? " (" + inside.length + " of " + P.ids.length + " practices in scope)" : "");
   }
   function buildStatus() {
     var bar = P.parts.status;
     if (bar) P.clear(bar).append(P.el("span.smm-saved"), P.el("span.smm-progress"), P.button("Print report", () => { window.print(); }));
   }
 
-  Object.assign(P, { renderKeep, renderCompare, renderStatus, buildStatus });
+  Object.assign(P, { renderKeep, renderCompare, updateCompare, renderStatus, buildStatus });
 })(window.SMMAssess = window.SMMAssess || {});

@@ -9,7 +9,9 @@
     // A debounced re-render replaces the sort buttons: a keyboard user keeps the one they were on.
     var el = P.el, wasOpen = !!P.parts.results.querySelector(".smm-evidence-list[open]"), buttons = () => P.parts.results.querySelectorAll(".smm-gap-table th button");
     var focused = Array.prototype.indexOf.call(buttons(), document.activeElement);
-    var box = P.clear(P.parts.results), rows = P.ids.map((pid, index) => ({ pid, index, p: P.practiceById[pid], s: P.scoreOf(pid), t: P.targetOf(pid) }));
+    // Everything below covers the practices in scope only; the others are listed with their reasons.
+    var box = P.clear(P.parts.results), rows = P.scope().map((pid, index) => ({ pid, index, p: P.practiceById[pid], s: P.scoreOf(pid), t: P.targetOf(pid) }));
+    var out = P.ids.filter((pid) => !P.inScope(pid));
     var profiles = P.chosen().map((p) => p.name);
     var fw = P.state.guidance.framework && P.frameworkById[P.state.guidance.framework];
     var gaps = rows.filter((r) => r.s.gap), total = gaps.reduce((sum, r) => sum + r.s.gap, 0);
@@ -17,17 +19,25 @@
       el("dt", "System"), el("dd", P.state.system || "not named"),
       el("dt", "Date"), el("dd", new Date().toISOString().slice(0, 10) + " (started " + P.state.created.slice(0, 10) + ")"),
       el("dt", "Guidance"), el("dd", ["General indicators"].concat(profiles).join(", ") + (fw ? "; requirements of " + fw.framework.name : "")),
-      el("dt", "Model version"), el("dd", P.S.model_version)
-    ]), el("p", rows.filter((r) => r.s.assessed).length + " of " + rows.length + " practices assessed; " +
-      gaps.length + " below their target, " + total + " level" + (total === 1 ? "" : "s") + " in all."),
+      el("dt", "Model version"), el("dd", P.S.model_version),
+      el("dt", "Scope"), el("dd", out.length ? rows.length + " of " + P.ids.length + " practices; the results cover these only" : "all " + P.ids.length + " practices")
+    ]), el("p.smm-count", rows.filter((r) => r.s.assessed).length + " of " + rows.length + " practices in scope assessed; " +
+      gaps.length + " below their target, " + total + " level" + (total === 1 ? "" : "s") + " in all." +
+      (rows.some((r) => !r.s.assessed) ? " A practice with no answer yet is not assessed and has no gap." : "")),
       el("h3", { id: "smm-gaps", text: "Gaps" }), gapTable(rows),
-      el("h3", { id: "smm-radar", text: "Target and achieved level" }), P.radar(rows),
+      el("h3", { id: "smm-radar", text: "Target and achieved level" }),
+      rows.length >= 3 ? P.radar(rows) : el("p", "A radar chart needs three practices in scope or more; the gap table gives the numbers."),
       el("h3", { id: "smm-next", text: "Next steps" }), nextSteps(rows, fw),
       el("h3", { id: "smm-why-targets", text: "Targets and their reasons" }),
       P.table(["Practice", "Target", "Reason"], rows.filter((r) => r.t.level !== null).map((r) => el("tr", {}, [el("td", r.p.name),
         el("td", r.t.level + (r.t.source === "set" ? " (set)" : "")), el("td", r.t.justification || (r.t.source === "set" ? "no reason given" : ""))])), "smm-reasons"));
+    if (out.length) {
+      box.append(el("h3", { id: "smm-out-of-scope", text: "Out of scope" }), P.table(["Practice", "Why it is out of scope"],
+        out.map((pid) => el("tr", { "data-practice": pid }, [el("td", P.practiceById[pid].name), el("td", P.state.out_of_scope[pid] || "no reason given")])), "smm-out-table"));
+    }
     box.appendChild(evidence()).open = wasOpen;
     if (focused >= 0) buttons()[focused].focus();
+    P.updateCompare();
   }
 
   function gapTable(rows) {
@@ -88,7 +98,7 @@
 
   function evidence() {
     var el = P.el, rows = [];
-    P.ids.forEach((pid) => {
+    P.scope().forEach((pid) => {
       P.LEVELS.forEach((n) => {
         P.items(pid, n).forEach((id) => {
           var a = P.state.answers[id];

@@ -12,8 +12,9 @@
     return statuses.indexOf(MET) >= 0 ? REACHED : NOT_REACHED;
   }
 
-  // Score one practice (scoring.score): levels maps 1-4 to the statuses of their items.
-  function score(levels, target) {
+  // Score one practice (scoring.score): levels maps 1-4 to the statuses of their items. Out of scope
+  // (inScope false; in scope when left out) or not assessed, a practice has no gap.
+  function score(levels, target, inScope) {
     var states = {}, achieved = 0, counting = true, assessed = false;
     LEVELS.forEach((n) => {
       var statuses = levels[n] || [];
@@ -21,12 +22,13 @@
       if (counting && states[n] === REACHED) achieved = n; else counting = false;
       if (statuses.some((s) => s !== NONE)) assessed = true;
     });
-    var has = target !== null && target !== undefined;
-    return {
-      achieved, target: has ? target : null, assessed, states,
-      gap: has ? Math.max(target - achieved, 0) : null, over: has ? Math.max(achieved - target, 0) : 0,
-      provisional: states[achieved + 1] === UNASSESSED
-    };
+    return withGap({ achieved, target: target === undefined ? null : target, assessed, states, inScope: inScope !== false,
+      provisional: states[achieved + 1] === UNASSESSED });
+  }
+  // The gap and over-achievement of a score (scoring.with_gap), after its achieved level or assessed changed.
+  function withGap(s) {
+    var counted = s.target !== null && s.inScope && s.assessed;
+    return Object.assign(s, { gap: counted ? Math.max(s.target - s.achieved, 0) : null, over: counted ? Math.max(s.achieved - s.target, 0) : 0 });
   }
 
   // The suggested target of every practice for a characterization (targets.suggest).
@@ -72,6 +74,6 @@
   Object.assign(P, {
     MET, PARTLY, NOT_MET, NA, NONE, STATUSES: [MET, PARTLY, NOT_MET, NA, NONE], LEVELS, ALL_LEVELS: [0, 1, 2, 3, 4], HIGHEST,
     LABELS: { met: "Met", partly: "Partly met", "not-met": "Not met", na: "Not applicable", "": "Not assessed" },
-    levelState, score, suggest, goesAgainst, combine
+    levelState, score, withGap, suggest, goesAgainst, combine
   });
 })(typeof exports === "object" ? exports : (window.SMMAssess = window.SMMAssess || {}));

@@ -71,7 +71,16 @@
       box.append(section);
       syncRadios(section, pr, ch);
     });
-    box.append(el("h3", "Targets"));
+    box.append(el("h3", "Scope and targets"),
+      el("p.smm-hint", "Untick the practices this assessment leaves out, and say why: counts, gaps, next steps, the chart, " +
+        "the printed report and the exports then cover the practices in scope only. Answers are never removed: a practice " +
+        "brought back into scope has its answers again."),
+      el("p.smm-buttons", {}, [
+        P.button("Every practice in scope", () => { P.state.out_of_scope = {}; P.changed("scope"); }),
+        P.button("No practice in scope", () => {
+          P.ids.forEach((pid) => { if (P.inScope(pid)) P.state.out_of_scope[pid] = ""; });
+          P.changed("scope");
+        })]));
     P.targetsBox = box.appendChild(el("div.smm-targets"));
     P.renderTargets();
   }
@@ -132,6 +141,30 @@
       : { level: null, source: null, justification: "", suggestion: null, against: false };
   }
 
+  // The In scope cell of a practice: a checkbox, and the reason when it is out.
+  function scopeCell(pid, p) {
+    var el = P.el, out = P.state.out_of_scope, inside = P.inScope(pid);
+    var box = el("input", { type: "checkbox", id: "smm-scope-" + pid, checked: inside });
+    box.addEventListener("change", () => {
+      if (box.checked) delete out[pid]; else out[pid] = out[pid] || "";
+      P.changed("scope");
+      document.getElementById(box.id).focus();
+    });
+    var cell = el("td.smm-scope", {}, [box, el("label.smm-vh", { for: box.id, text: p.name + " is in scope" })]);
+    if (inside) return cell;
+    var warnId = "smm-scope-warn-" + pid, why = el("input", { type: "text", id: "smm-scope-why-" + pid, value: out[pid], autocomplete: "off",
+      maxlength: P.S.scope_reason_length, "aria-describedby": warnId });
+    var warn = el("span.smm-warn", { id: warnId, text: out[pid] ? "" : "Say why it is out of scope." });
+    why.addEventListener("input", () => {
+      out[pid] = why.value;
+      warn.textContent = why.value.trim() ? "" : "Say why it is out of scope.";
+      P.save();
+      P.scheduleResults();
+    });
+    cell.append(el("label", { for: why.id, text: "Out of scope because" }), why, warn);
+    return cell;
+  }
+
   function renderTargets() {
     if (!P.targetsBox) return;
     var el = P.el, rows = P.ids.map((pid) => {
@@ -147,9 +180,11 @@
         document.getElementById(select.id).focus();
       });
       why.addEventListener("input", () => {
-        var current = targetOf(pid);
+        var current = targetOf(pid), against = document.getElementById("smm-against-" + pid);
         if (current.level === null) return;
         targets[pid] = { level: current.level, justification: why.value };
+        // The hint asks for a reason: once one is typed, it has been answered.
+        if (against) against.textContent = why.value.trim() ? "" : "Far from the suggestion: say why.";
         P.save();
         P.scheduleResults();
       });
@@ -158,18 +193,21 @@
         P.changed("target");
         document.getElementById(select.id).focus();
       }, "smm-link") : null;
-      var explanation = s ? el("tr.smm-why-row", { "data-why": pid }, [el("td.smm-why", { colspan: 4 },
+      var explanation = s ? el("tr.smm-why-row", { "data-why": pid }, [el("td.smm-why", { colspan: 5 },
         s.explanation.map((n) => typeof n === "string" ? n : n.cloneNode(true)))]) : null;
-      return [el("tr", { "data-practice": pid, class: s ? "smm-has-why" : null }, [
-        el("td", {}, [el("a", { href: P.pageLink("practices/" + pid), text: p.name })]),
+      var classes = [s ? "smm-has-why" : "", P.inScope(pid) ? "" : "smm-out"].join(" ").trim() || null;
+      return [el("tr", { "data-practice": pid, class: classes }, [
+        el("td", {}, [el("a", { href: P.pageLink("practices/" + pid), text: p.name })]), scopeCell(pid, p),
         el("td.smm-suggested", s ? s.level : "–"),
         el("td", {}, [el("label.smm-vh", { for: select.id, text: "Target of " + p.name }), select, reset]),
         el("td", {}, [el("label.smm-vh", { for: why.id, text: "Why this target for " + p.name }), why,
-          t.against ? el("span.smm-warn", { id: "smm-against-" + pid, text: "Far from the suggestion: say why." }) : null])
+          t.against ? el("span.smm-warn", { id: "smm-against-" + pid, text: t.source === "set" && t.justification.trim() ? "" : "Far from the suggestion: say why." }) : null])
       ]), explanation];
     });
     rows = [].concat.apply([], rows);
-    P.clear(P.targetsBox).append(P.table(["Practice", "Suggested", "Target", "Your reason for another target"], rows, "smm-target-table"));
+    var inside = P.scope().length;
+    P.clear(P.targetsBox).append(el("p.smm-scope-count", { role: "status", text: inside + " of " + P.ids.length + " practices in scope." }),
+      P.table(["Practice", "In scope", "Suggested", "Target", "Your reason for another target"], rows, "smm-target-table"));
   }
 
   Object.assign(P, { renderGuidance, renderCharacterize, targetOf, renderTargets });

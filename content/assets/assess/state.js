@@ -16,12 +16,11 @@
     if (!isObject(data)) return ["The file does not hold an assessment (a JSON object)."];
     if (data.format !== settings.format) return ["This is not an smm-guide assessment: its format is " + q(data.format) + ", not " + q(settings.format) + "."];
     if (data.version !== settings.version) return ["Version " + q(data.version) + " of the assessment format is not supported; this page reads version " + settings.version + "."];
-    if (data.model_version !== settings.model_version && !lenient) {
-      return ["The assessment was made with model version " + q(data.model_version) + "; this page shows model version " +
-        settings.model_version + ". Open it with the site it was made with."];
-    }
+    // Another model version alone never refuses a file: adopt() keeps, moves and flags its answers.
+    var other = data.model_version !== settings.model_version;
     var fields = ["format", "version", "model_version", "system", "created", "guidance", "characterization", "targets", "answers", "levels"];
-    Object.keys(data).forEach((key) => { if (fields.indexOf(key) < 0) fail("Unknown field " + q(key) + "."); });
+    Object.keys(data).forEach((key) => { if (fields.indexOf(key) < 0 && settings.optional.indexOf(key) < 0) fail("Unknown field " + q(key) + "."); });
+    // Files saved before the scope and fingerprints existed lack those fields.
     fields.slice(4).forEach((key) => { if (!(key in data)) fail("The field " + q(key) + " is missing."); });
     if (typeof (data.created || "") !== "string" || typeof (data.system || "") !== "string") fail("\"created\" and \"system\" must be text.");
     R.eachItem(model, (item) => { items[item.id] = 1; });
@@ -35,7 +34,7 @@
     function entries(key, check) {
       if (!(key in data)) return;
       if (!isObject(data[key])) return fail(q(key) + " must be an object.");
-      Object.keys(data[key]).forEach((id) => { check(id, data[key][id], " in " + q(key)); });
+      Object.keys(data[key]).forEach((id) => { check(id, data[key][id], q(key)); });
     }
     entries("characterization", (id, value, where) => {
       var profile = find(model.profiles, id);
@@ -53,12 +52,22 @@
       if (!isObject(value) || !isLevel(value.level) || typeof value.justification !== "string") fail("The target of " + q(id) + " must have a level from 0 to 4 and a justification.");
     });
     entries("answers", (id, value, where) => {
-      if (!items[id]) unknown("item", id, where);
+      if (!items[id] && !other) unknown("item", id, where);
       if (!isObject(value) || R.STATUSES.indexOf(value.status) < 0 || typeof value.note !== "string") fail("The answer to " + q(id) + " must have a status (met, partly, not-met, na or \"\") and a note.");
     });
+    entries("removed", (id, value) => {
+      if (!isObject(value) || R.STATUSES.indexOf(value.status) < 0 || typeof value.note !== "string") fail("The kept answer to " + q(id) + " must have a status and a note.");
+    });
+    entries("fingerprints", (id, value) => { if (typeof value !== "string") fail("The fingerprint of " + q(id) + " must be text."); });
     entries("levels", (id, value, where) => {
       if (!find(model.practices, id)) unknown("practice", id, where);
       if (!isLevel(value)) fail("The level of " + q(id) + " must be a whole number from 0 to 4.");
+    });
+    entries("out_of_scope", (id, value, where) => {
+      if (!find(model.practices, id)) unknown("practice", id, where);
+      if (typeof value !== "string" || value.length > settings.scope_reason_length) {
+        fail("The reason " + q(id) + " is out of scope must be text of at most " + settings.scope_reason_length + " characters.");
+      }
     });
     return problems;
   }
@@ -114,18 +123,56 @@
   function fresh() {
     return {
       format: P.S.format, version: P.S.version, model_version: P.S.model_version, created: new Date().toISOString(), system: "",
-      guidance: { profiles: [], framework: null }, characterization: {}, targets: {}, answers: {}, levels: {}
+      guidance: { profiles: [], framework: null }, characterization: {}, targets: {}, answers: {}, levels: {}, out_of_scope: {},
+      fingerprints: {}
     };
   }
+  // Answers of a file made with another model version (resuming.resume): those to items that exist are
+  // kept, those to retired items move to their successors, the rest are kept apart in "removed"; an
+  // answer whose item's fingerprint changed since is flagged. Sets P.resumed, what the page tells.
+  function resume(s) {
+    var successors = {}, answers = {}, fps = {}, said = { version: s.model_version, moved: [], reworded: [], retired: [], unknown: [] };
+    var stored = s.fingerprints || {}, other = s.model_version !== P.S.model_version;
+    s.removed = s.removed || {};
+    (P.M.retired || []).forEach((r) => { successors[r.id] = r.replaced_by; });
+    Object.keys(s.answers).forEach((id) => { if (P.itemById[id]) answers[id] = s.answers[id]; });
+    Object.keys(s.answers).forEach((id) => {
+      if (P.itemById[id]) return;
+      s.removed[id] = s.answers[id];
+      if (!successors[id]) said.unknown.push(id); else if (!successors[id].length) said.retired.push(id);
+      (successors[id] || []).forEach((to) => {
+        if (!P.itemById[to] || answers[to]) return;  // an answer given to the successor itself wins
+        answers[to] = JSON.parse(JSON.stringify(s.answers[id]));
+        said.moved.push(id + " → " + to);
+      });
+    });
+    Object.keys(answers).forEach((id) => {
+      var now = P.itemById[id].item.fp;
+      if (stored[id] && stored[id] !== now) said.reworded.push(id);
+      // Kept until the answer changes, so the flag lasts; an answer of unknown age counts as given to the text now.
+      fps[id] = stored[id] || now;
+    });
+    s.answers = answers;
+    s.fingerprints = fps;
+    if (!Object.keys(s.removed).length) delete s.removed;
+    said.unrecorded = other && !hasAny(stored);
+    P.resumed = other ? said : null;
+    s.model_version = P.S.model_version;
+  }
+  function hasAny(object) { return Object.keys(object).length > 0; }
+  function reworded(id) { var s = P.state.fingerprints || {}; return !!s[id] && !!P.itemById[id] && s[id] !== P.itemById[id].item.fp; }
+
   // Inside, targets holds only what the assessor set; suggestions are worked out when needed.
   function adopt(data) {
     var s = JSON.parse(JSON.stringify(data)), set = {};
+    resume(s);
     Object.keys(s.targets).forEach((id) => {
       var t = s.targets[id];
       if (!t.source || t.source === "set") set[id] = { level: t.level, justification: t.justification };
     });
     s.targets = set;
     s.system = s.system || "";
+    s.out_of_scope = s.out_of_scope || {};
     return s;
   }
 
@@ -137,15 +184,16 @@
   // A practice level's items with the assessment's profiles, or those given (ids).
   function items(pid, n, profiles) { return P.itemsAt(P.M, pid, n, profiles || P.state.guidance.profiles); }
   function statusOf(id, answers) { var x = (answers || P.state.answers)[id]; return x ? x.status : P.NONE; }
+  // Whether a practice is in the scope of the assessment (this one, or data given).
+  function inScope(pid, data) { return !Object.prototype.hasOwnProperty.call((data || P.state).out_of_scope || {}, pid); }
+  // The practices in scope, in the model's order: what counts, gaps, next steps and exports cover.
+  function scope() { return P.ids.filter((pid) => inScope(pid)); }
   function scoreOf(pid, data) {
     data = data || P.state;
     var target = data === P.state ? P.targetOf(pid).level : null, levels = {};
     P.LEVELS.forEach((n) => { levels[n] = items(pid, n, data.guidance.profiles).map((id) => statusOf(id, data.answers)); });
-    var result = P.score(levels, target), direct = data.levels[pid];
-    if (direct !== undefined) {
-      Object.assign(result, { achieved: direct, direct: true, provisional: false, assessed: true });
-      if (target !== null) { result.gap = Math.max(target - direct, 0); result.over = Math.max(direct - target, 0); }
-    }
+    var result = P.score(levels, target, inScope(pid, data)), direct = data.levels[pid];
+    if (direct !== undefined) P.withGap(Object.assign(result, { achieved: direct, direct: true, provisional: false, assessed: true }));
     return result;
   }
 
@@ -158,10 +206,10 @@
     });
     return out;
   }
-  // The checklist CSV with the answers.
+  // The checklist CSV with the answers, of the practices in scope.
   function toCsv() {
     var sel = P.selection(P.M, P.state.guidance.profiles), out = P.csvLine(P.S.csv_columns);
-    P.ids.forEach((pid) => {
+    scope().forEach((pid) => {
       var p = P.practiceById[pid], levels = sel.items[pid];
       Object.keys(levels).forEach((n) => {
         levels[n].forEach((id) => {
@@ -183,13 +231,14 @@
     if (what === "guidance" || what === "characterization") P.suggestions = null;
     save();
     if (what === "guidance") { P.renderCharacterize(); P.renderAssess(); }
-    if (what === "characterization" || what === "target") P.renderTargets();
+    if (what === "characterization" || what === "target" || what === "scope") P.renderTargets();
+    if (what === "scope") P.renderStatus();
     P.ids.forEach(P.updatePractice);
     P.scheduleResults();
   }
 
   Object.assign(P, {
-    KEY, BASELINE_KEY, KEPT_KEY, validate, read, write, open, fresh, adopt,
-    chosen, characterizationOf, items, statusOf, scoreOf, exportData, toCsv, save, changed
+    KEY, BASELINE_KEY, KEPT_KEY, validate, read, write, open, fresh, adopt, reworded,
+    chosen, characterizationOf, items, statusOf, inScope, scope, scoreOf, exportData, toCsv, save, changed
   });
 })(typeof exports === "object" ? exports : (window.SMMAssess = window.SMMAssess || {}));

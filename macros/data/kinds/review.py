@@ -116,6 +116,14 @@ def _check_retired(ctx: Context, entries: list[Entry]) -> None:
                 ctx.ids.resolve(("item",), successor, entry.source, path, "indicator or consideration")
 
 
+def _build_retired(ctx: Context, entries: list[Entry]) -> None:
+    ctx.parts["retired"] = tuple(
+        m.Retired(item["id"], str(item["date"]), item["why"], tuple(item.get("replaced_by", ())))
+        for entry in entries
+        for item in entry.data["retired"]
+    )
+
+
 def _define_vectors(ids: Ids, entry: Entry) -> None:
     for index, vector in enumerate(entry.data["vectors"]):
         ids.define(("vector",), vector["id"], entry.source, ("vectors", index, "id"), "scoring vector")
@@ -131,6 +139,7 @@ def _build_vectors(ctx: Context, entries: list[Entry]) -> None:
             v["target"],
             MappingProxyType({int(n): tuple(statuses) for n, statuses in sorted(v["levels"].items())}),
             **v["expected"],
+            in_scope=v.get("in_scope", True),
         )
         for v in vectors
     )
@@ -212,6 +221,6 @@ KINDS = (
         _build_selection_vectors,
     ),
     Kind("csv-vectors", "csv-vectors.yaml", ("csv-vector",), _define_csv_vectors, _build_csv_vectors),
-    Kind("retired", "retired.yaml", (), lambda ids, entry: None, check=_check_retired),
+    Kind("retired", "retired.yaml", (), lambda ids, entry: None, _build_retired, _check_retired),
     Kind("acknowledged", "acknowledged.yaml", (), lambda ids, entry: None, _build_acknowledged, _check_acknowledged),
 )
