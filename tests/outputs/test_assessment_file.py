@@ -141,10 +141,13 @@ def test_the_rule_is_written_on_the_page(real_model):
     assert "kept between 0 and 4" in page.content
 
 
+# The page's own code, unminified as it ships. 60 KiB held the page of the layers issue (58.9 KiB);
+# scope and resuming across model versions (the workshops issue) brought it to 68.4 KiB, and the
+# budget was raised once to 80 KiB for that issue's remaining steps. Raise it again only with a reason.
 def test_javascript_and_css_stay_small():
     files = [*(ASSETS / "assess").glob("*.js"), ASSETS / "assess.css"]
     size = sum(path.stat().st_size for path in files)
-    assert size <= 60 * 1024, f"{size} bytes"
+    assert size <= 80 * 1024, f"{size} bytes"
 
 
 @pytest.mark.skipif(not shutil.which("node"), reason="needs node")
