@@ -93,9 +93,7 @@ def _checklists(model: Model, version: str, published: list[Checklist]) -> list[
     found = []
     for checklist in published:
         group = f"Checklists: {checklist.selection.title.lower()}"
-        scopes = [("all", "All practices", [p.id for p in model.practices])]
-        scopes += [(p.id, p.name, [p.id]) for p in model.practices]
-        for name, title, practice_ids in scopes:
+        for name, title, practice_ids in checklists.scopes(model, checklist.selection):
             rows = checklist.rows(practice_ids)
             found.append(
                 Download(

@@ -44,7 +44,9 @@ def test_second_profile_needs_data_only(mini_pages):
     practice = mini_pages["practices/p-one.md"].content
     assert "### POS profile { #level-1-pos }" in practice
     assert "Terminals are listed per store." in practice
-    assert "The Point of Sale Profile adds no considerations" in mini_pages["practices/p-two.md"].content
+    other = mini_pages["practices/p-two.md"].content
+    assert "The Point of Sale Profile adds nothing to this practice" in other
+    assert "#level-1-pos" not in other and "adds no considerations" not in other, "no empty box per level"
     archetypes = mini_pages["profiles/pos/archetypes/index.md"].content
     assert "| [Practice One](../../practices/p-one.md) | **3** |" not in archetypes
     assert "| 1 | **3** | 1–3 |" in archetypes
@@ -58,6 +60,32 @@ def test_a_profile_whose_prefix_is_not_its_id(mini_pages):
     assert "water-plant-p-two" not in practice
     checklist = mini_pages["checklists/water-plant/p-two.md"].content
     assert "**wp-p-two-2-2** (Water) Pump alarms reach the control room." in checklist
+
+
+def test_practice_pages_offer_a_chooser_of_the_profiles_that_add_to_them(mini_pages):
+    page = mini_pages["practices/p-one.md"].content
+    chooser = page.split('<fieldset class="smm-profile-chooser" data-smm-profiles hidden>', 1)[1].split("</fieldset>")[0]
+    assert "<legend>Profiles shown on this page</legend>" in chooser
+    assert '<label><input type="checkbox" value="pos" checked> Point of Sale Profile</label>' in chooser
+    assert "water-plant" not in chooser, "a profile that adds nothing to the practice is not offered"
+    assert page.count('data-smm-profile="pos"') == 4, "one section per level the profile adds to"
+    assert "The Water Plant Profile adds nothing to this practice" in page
+
+
+def test_practice_pages_link_only_checklists_that_exist(mini_pages):
+    page = mini_pages["practices/p-one.md"].content
+    assert "checklists/pos/p-one.md" in page and "checklists/water-plant/p-one.md" not in page
+    assert "checklists/pos+water-plant/p-one" not in page
+
+
+def test_a_pair_of_profiles_has_a_compare_page_linked_from_both(mini_pages):
+    page = mini_pages["profiles/pos/with-water-plant.md"]
+    assert page.nav == ("Profiles", "Point of Sale Profile", "With the Water profile")
+    assert "| [Practice One](#p-one) | L1: 2, L2: 2, L3: 2, L4: 2 | – |" in page.content
+    assert "[wp-p-two-1-1](../../practices/p-two.md#wp-p-two-1-1) Each pump controller" in page.content
+    assert "(../../checklists/pos+water-plant/all.md)" in page.content
+    assert "[POS and Water](with-water-plant.md)" in mini_pages["profiles/pos/index.md"].content
+    assert "[Water and POS](../pos/with-water-plant.md)" in mini_pages["profiles/water-plant/index.md"].content
 
 
 def test_how_we_map_page_is_made_from_the_mapping_method(mini_pages):

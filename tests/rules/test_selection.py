@@ -99,3 +99,34 @@ def test_items_of_a_loaded_model_carry_their_labels():
     assert later == expected and expected, "the fixture's first practice level has considerations"
     assert selection.adds_to(model, chosen, [practice.id])
     assert not selection.adds_to(model, selection.select(model, ()), [p.id for p in model.practices])
+
+
+def test_choose_refuses_unknown_and_repeated_profiles_listing_the_valid_ids():
+    model = load_model(MINI)
+    assert selection.choose(model, ["water-plant", "pos"]) == selection.select(model, ["pos", "water-plant"])
+    assert selection.choose(model, []) == selection.select(model, ())
+    with pytest.raises(selection.SelectionError) as unknown:
+        selection.choose(model, ["pos", "nope"])
+    assert str(unknown.value) == "unknown profile 'nope'; valid profile ids: pos, water-plant"
+    with pytest.raises(selection.SelectionError) as twice:
+        selection.choose(model, ["pos", "pos"])
+    assert str(twice.value) == "profile 'pos' is named twice; valid profile ids: pos, water-plant"
+
+
+def test_covers_and_silent_name_what_each_profile_adds_to_a_practice():
+    """In the fixture pos adds to p-one only and water-plant to p-two only."""
+    model = load_model(MINI)
+    both = selection.select(model, ["pos", "water-plant"])
+    pos = selection.select(model, ["pos"])
+    assert selection.covers(model, selection.select(model, ()), "p-two")
+    assert selection.covers(model, pos, "p-one") and not selection.covers(model, pos, "p-two")
+    assert not selection.covers(model, both, "p-one"), "water-plant adds nothing to p-one"
+    assert selection.silent(model, both, "p-one") == ("water-plant",)
+    assert selection.silent(model, both, "p-two") == ("pos",)
+    assert selection.silent(model, selection.select(model, ()), "p-one") == ()
+
+
+def test_short_title_names_the_profiles_by_short_name():
+    model = _model(POS, DT)
+    assert selection.short_title(model, selection.select(model, ())) == "General"
+    assert selection.short_title(model, selection.select(model, ["dt", "pos"])) == "POS + DT"
