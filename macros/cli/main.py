@@ -10,7 +10,7 @@ from pathlib import Path
 from macros.assessment import ReportError, make_report
 from macros.data.loader import load, load_model
 from macros.data.problems import DataError, print_problems
-from macros.data.scaffold import MARKER, ScaffoldError, new_framework, new_profile, unfinished
+from macros.data.scaffold import MARKER, PRACTICE_FILES_NOTE, ScaffoldError, new_framework, new_profile, unfinished
 from macros.model.records import Model
 from macros.outputs import checklists
 from macros.outputs.export import export_json, model_version
@@ -173,6 +173,8 @@ def _scaffold(args: argparse.Namespace) -> int:
     for path, count in unfinished(written):
         if count:
             print(f"  {path}: {count} x {MARKER}")
+    if args.command == "new-profile":
+        print(PRACTICE_FILES_NOTE)
     return 0
 
 

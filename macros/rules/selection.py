@@ -5,7 +5,7 @@ Rule (tested in Python and in the browser against `data/selection-vectors.yaml`)
   considerations of each chosen profile, profiles in the model's order (not the order chosen);
 - each item is labelled "General" or with the short name of the profile it comes from;
 - a selection is named "general" without profiles, else by the chosen profile ids in the
-  model's order joined by "+";
+  model's order joined by "+"; its short title is "General" or their short names joined by " + ";
 - where several chosen profiles suggest a target for a practice, the highest level wins; on a tie
   the profile first in the model's order;
 - a selection has a file or a page of its own for a practice only where each of its profiles adds
@@ -131,9 +131,14 @@ def adds_to(model: Model, selection: Selection, practice_ids: Iterable[str]) -> 
     )
 
 
+def titled(short_names: Sequence[str]) -> str:
+    """A selection's short title from its profiles' short names in the model's order ("DT + POS")."""
+    return " + ".join(short_names) or GENERAL_LABEL
+
+
 def short_title(model: Model, selection: Selection) -> str:
-    """The selection named by its profiles' short names ("DT + POS"), or General."""
-    return " + ".join(model.profile(p).short_name for p in selection.profiles) or GENERAL_LABEL
+    """The selection named by its profiles' short names, or General."""
+    return titled([model.profile(p).short_name for p in selection.profiles])
 
 
 def covers(model: Model, selection: Selection, practice_id: str) -> bool:

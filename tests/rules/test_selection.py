@@ -25,6 +25,7 @@ def test_selection_vector(vector):
     short = {p["id"]: p["short_name"] for p in tiny["profiles"]}
     chosen = selection.in_model_order(order, vector["profiles"])
     assert selection.selection_id(chosen) == vector["expected"]["selection"], vector["description"]
+    assert selection.titled([short[p] for p in chosen]) == vector["expected"]["title"], vector["description"]
     items, labels = {}, {}
     for practice_id, levels in tiny["practices"].items():
         items[practice_id] = {}
@@ -51,6 +52,13 @@ def test_the_vectors_reach_the_edges():
     """Chosen out of model order, a profile left out, a tie, a level 0: the cases a slip would break."""
     ids = {v["id"] for v in SELECTIONS} | {v["id"] for v in COMBINATIONS}
     assert {"two-profiles-model-order", "unchosen-profile-left-out", "tie-goes-to-model-order"} <= ids
+    assert {len(v["profiles"]) for v in SELECTIONS} >= {0, 1, 2, 3}, "none, one, two and three profiles"
+    assert any(len(v["profiles"]) == 3 for v in COMBINATIONS), "three profiles suggesting at once"
+    assert any(
+        len({s.get(p) for s in v["suggestions"].values()} - {None}) > 1
+        for v in COMBINATIONS
+        for p in {p for s in v["suggestions"].values() for p in s}
+    ), "profiles that suggest different levels for one practice"
     assert any(level == 0 for v in COMBINATIONS for levels in v["suggestions"].values() for level in levels.values())
     assert any(v["profiles"] != sorted(v["profiles"]) for v in SELECTIONS)
 
