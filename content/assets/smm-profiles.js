@@ -23,9 +23,16 @@
     }
   }
 
+  // Hide a profile's sections and their entries in the table of contents.
   function apply(hidden) {
     Array.prototype.forEach.call(document.querySelectorAll("[data-smm-profile]"), function (section) {
-      section.hidden = hidden.indexOf(section.getAttribute("data-smm-profile")) >= 0;
+      var off = hidden.indexOf(section.getAttribute("data-smm-profile")) >= 0;
+      section.hidden = off;
+      var heading = section.querySelector("h3[id]");
+      if (!heading) return;
+      Array.prototype.forEach.call(document.querySelectorAll('.md-nav a[href="#' + heading.id + '"]'), function (link) {
+        link.parentNode.hidden = off;
+      });
     });
   }
 

@@ -91,9 +91,9 @@ def _about(model: Model, sheet: Sheet, problems: list[str]) -> tuple[Selection |
         problems.append(f"{sheet.where(vrow, 1)}: workbook for model version '{version}', data is '{ours}': {why}")
     variant = selection.parse(model, variant_id)  # any combination, published or made on demand
     if variant is None:
-        ids = ", ".join(p.id for p in model.profiles) or "none"
+        profile_ids = ", ".join(p.id for p in model.profiles) or "none"
         why = f"expected '{selection.GENERAL}' or profile ids in the model's order joined by '{selection.SEPARATOR}'"
-        problems.append(f"{sheet.where(krow, 1)}: unknown variant '{variant_id}'; {why} (profiles: {ids})")
+        problems.append(f"{sheet.where(krow, 1)}: unknown variant '{variant_id}'; {why} (profiles: {profile_ids})")
     ids, known = [p.strip() for p in listed.split(",") if p.strip()], [p.id for p in model.practices]
     unknown = [p for p in ids if p not in known]
     problems += [f"{sheet.where(prow, 1)}: unknown practice id '{p}'" for p in unknown]

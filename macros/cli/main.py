@@ -14,8 +14,8 @@ from macros.data.scaffold import MARKER, PRACTICE_FILES_NOTE, ScaffoldError, new
 from macros.model.records import Model
 from macros.outputs import checklists
 from macros.outputs.export import export_json, model_version
-from macros.outputs.workbook import workbook_bytes
 from macros.outputs.pages import BuildContext
+from macros.outputs.workbook import workbook_bytes
 from macros.review.diff import diff, load_side, to_markdown
 from macros.review.lint import SIMILAR, lint
 from macros.review.releases import read_history

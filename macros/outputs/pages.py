@@ -226,11 +226,30 @@ def profile_pairs(model: Model) -> list[tuple[Profile, Profile]]:
     return [(first, second) for i, first in enumerate(adding) for second in adding[i + 1 :]]
 
 
+def coverage(profile: Profile, practice_id: str) -> str:
+    """How many considerations a profile adds to a practice and at which levels: "13 (levels 1–4)",
+    "2 (level 3)", "5 (levels 2, 4)", or "–" for none."""
+    levels = [n for n in LEVEL_NUMBERS if profile.considerations(practice_id, n)]
+    if not levels:
+        return "–"
+    count = sum(len(profile.considerations(practice_id, n)) for n in levels)
+    if len(levels) == 1:
+        return f"{count} (level {levels[0]})"
+    contiguous = levels[-1] - levels[0] + 1 == len(levels)
+    return f"{count} (levels {f'{levels[0]}–{levels[-1]}' if contiguous else ', '.join(map(str, levels))})"
+
+
 def _pair_pages(model: Model, published: list[Checklist]) -> Iterator[PageSpec]:
     offered = {checklist.selection.id for checklist in published}
     for first, second in profile_pairs(model):
         pair = selection.select(model, (first.id, second.id))
-        context = {"first": first, "second": second, "pair": pair, "published": pair.id in offered}
+        context = {
+            "first": first,
+            "second": second,
+            "pair": pair,
+            "published": pair.id in offered,
+            "coverage": {p.id: {q.id: coverage(p, q.id) for q in model.practices} for p in (first, second)},
+        }
         nav = ("Profiles", first.name, f"With the {second.short_name} profile")
         yield PageSpec("profile-pair", routes.profile_pair(first.id, second.id), first.source, nav, context=context)
 

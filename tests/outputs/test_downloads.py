@@ -95,7 +95,9 @@ def test_page_csv_and_workbook_of_a_selection_list_the_same_items(model, fresh_c
     pages = {p.path: p.content for p in generate_pages(model, published, [])}
     for checklist in published:
         practice = scopes(model, checklist.selection)[-1][0]  # the last practice it covers, or "all"
-        expected = [row.item for row in checklist.rows([p.id for p in model.practices] if practice == "all" else [practice])]
+        expected = [
+            row.item for row in checklist.rows([p.id for p in model.practices] if practice == "all" else [practice])
+        ]
         csv_rows = list(
             csv.reader(io.StringIO(offered[routes.checklist_file(checklist.selection.id, practice, "csv")]))
         )

@@ -1,5 +1,6 @@
 import os
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -64,7 +65,9 @@ def test_a_profile_whose_prefix_is_not_its_id(mini_pages):
 
 def test_practice_pages_offer_a_chooser_of_the_profiles_that_add_to_them(mini_pages):
     page = mini_pages["practices/p-one.md"].content
-    chooser = page.split('<fieldset class="smm-profile-chooser" data-smm-profiles hidden>', 1)[1].split("</fieldset>")[0]
+    chooser = page.split('<fieldset class="smm-profile-chooser" data-smm-profiles hidden>', 1)[1].split("</fieldset>")[
+        0
+    ]
     assert "<legend>Profiles shown on this page</legend>" in chooser
     assert '<label><input type="checkbox" value="pos" checked> Point of Sale Profile</label>' in chooser
     assert "water-plant" not in chooser, "a profile that adds nothing to the practice is not offered"
@@ -81,11 +84,28 @@ def test_practice_pages_link_only_checklists_that_exist(mini_pages):
 def test_a_pair_of_profiles_has_a_compare_page_linked_from_both(mini_pages):
     page = mini_pages["profiles/pos/with-water-plant.md"]
     assert page.nav == ("Profiles", "Point of Sale Profile", "With the Water profile")
-    assert "| [Practice One](#p-one) | L1: 2, L2: 2, L3: 2, L4: 2 | – |" in page.content
+    assert (
+        "| [Practice One](#p-one) | 8 (levels 1–4) | – |\n| [Practice Two](#p-two) | – | 8 (levels 1–4) |"
+        in page.content
+    )
     assert "[wp-p-two-1-1](../../practices/p-two.md#wp-p-two-1-1) Each pump controller" in page.content
     assert "(../../checklists/pos+water-plant/all.md)" in page.content
     assert "[POS and Water](with-water-plant.md)" in mini_pages["profiles/pos/index.md"].content
     assert "[Water and POS](../pos/with-water-plant.md)" in mini_pages["profiles/water-plant/index.md"].content
+
+
+def test_coverage_names_the_count_and_the_levels():
+    from macros.outputs.pages import coverage
+
+    profile = load_model(MINI).profile("pos")
+    assert coverage(profile, "p-one") == "8 (levels 1–4)"
+    assert coverage(profile, "p-two") == "–"
+    gappy = replace(
+        profile, practices={"p-one": {2: profile.practices["p-one"][2], 4: profile.practices["p-one"][4][:1]}}
+    )
+    assert coverage(gappy, "p-one") == "3 (levels 2, 4)"
+    single = replace(profile, practices={"p-one": {3: profile.practices["p-one"][3]}})
+    assert coverage(single, "p-one") == "2 (level 3)"
 
 
 def test_how_we_map_page_is_made_from_the_mapping_method(mini_pages):
