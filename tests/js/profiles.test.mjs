@@ -41,7 +41,7 @@ test('a profile turned off by keyboard stays off on the next practice page and a
   assert.equal(await first.isChecked(), false);
   assert.deepEqual((await shown(page)).filter((p) => p === id), [], 'its sections are hidden');
   await page.reload();
-  assert.equal(await page.getByRole('checkbox', { name: await first.evaluate((b) => b.parentNode.textContent.trim()) }).isChecked(), false);
+  assert.equal(await page.getByRole('checkbox', { name: await first.evaluate((b) => b.labels[0].textContent.trim()) }).isChecked(), false);
   assert.deepEqual((await shown(page)).filter((p) => p === id), []);
   await page.goto(`${BASE}practices/monitoring/`);
   assert.deepEqual((await shown(page)).filter((p) => p === id), [], 'the choice holds on other practice pages');
