@@ -69,7 +69,9 @@ def test_practice_pages_offer_a_chooser_of_the_profiles_that_add_to_them(mini_pa
         0
     ]
     assert "<legend>Profiles shown on this page</legend>" in chooser
-    assert '<span class="smm-choice"><input type="checkbox" id="smm-show-pos" value="pos" checked> <label for="smm-show-pos">Point of Sale Profile</label></span>' in chooser
+    checkbox = '<input type="checkbox" id="smm-show-pos" value="pos" checked>'
+    label = '<label for="smm-show-pos">Point of Sale Profile</label>'
+    assert f'<span class="smm-choice">{checkbox} {label}</span>' in chooser
     assert "water-plant" not in chooser, "a profile that adds nothing to the practice is not offered"
     assert page.count('data-smm-profile="pos"') == 4, "one section per level the profile adds to"
     assert "The Water Plant Profile adds nothing to this practice" in page
