@@ -2,7 +2,8 @@
 or of a checklist CSV against the model: the model version, the variant, the practice and item ids,
 statuses and targets. The result is an Assessment, or ReportError with every problem at once.
 
-Which items a file should hold is the selection rule's (macros/rules/selection.py), through the
+A file may hold any combination of profiles, published or made with `smm-guide checklist`. Which
+items it should hold is the selection rule's (macros/rules/selection.py), through the
 checklist rows of macros/outputs/checklists.py: the report has no rule of its own for it."""
 
 from __future__ import annotations
@@ -76,13 +77,6 @@ def _match(
     return found
 
 
-def _published(model: Model, name: str) -> Selection | None:
-    """The variant a workbook's About sheet names: a selection name (selection.parse) of a checklist the
-    site publishes, since workbooks are made only for those."""
-    found = selection.parse(model, name)
-    return found if found in checklists.published(model) else None
-
-
 def _about(model: Model, sheet: Sheet, problems: list[str]) -> tuple[Selection | None, tuple[str, ...]]:
     cells: dict[str, tuple[int, str]] = {}
     for index, row in enumerate(sheet.rows):
@@ -95,10 +89,11 @@ def _about(model: Model, sheet: Sheet, problems: list[str]) -> tuple[Selection |
     if version != (ours := model_version(model)):
         why = "make a new workbook from this data, or give --data the data it was made from"
         problems.append(f"{sheet.where(vrow, 1)}: workbook for model version '{version}', data is '{ours}': {why}")
-    variant = _published(model, variant_id)
+    variant = selection.parse(model, variant_id)  # any combination, published or made on demand
     if variant is None:
-        names = ", ".join(v.id for v in checklists.published(model))
-        problems.append(f"{sheet.where(krow, 1)}: unknown variant '{variant_id}'; expected one of: {names}")
+        profile_ids = ", ".join(p.id for p in model.profiles) or "none"
+        why = f"expected '{selection.GENERAL}' or profile ids in the model's order joined by '{selection.SEPARATOR}'"
+        problems.append(f"{sheet.where(krow, 1)}: unknown variant '{variant_id}'; {why} (profiles: {profile_ids})")
     ids, known = [p.strip() for p in listed.split(",") if p.strip()], [p.id for p in model.practices]
     unknown = [p for p in ids if p not in known]
     problems += [f"{sheet.where(prow, 1)}: unknown practice id '{p}'" for p in unknown]
@@ -143,15 +138,20 @@ def _targets(
 
 
 def _of_items(model: Model, found: list[Answer]) -> tuple[Selection, tuple[str, ...]]:
-    """The variant and practices of a CSV, which names neither: the practices of its item ids among the
-    items of every profile, and the published checklist of those practices that holds the most of its
-    items (the first, general, of those holding the most)."""
+    """The variant and practices of a CSV, which names neither: the practices of its item ids, and the
+    selection of every profile one of its items comes from (general when none does)."""
     known = [p.id for p in model.practices]
     every_profile = selection.select(model, [p.id for p in model.profiles])
     every = {r.item: r.practice for r in checklists.rows(model, known, every_profile)}
-    practices, items = tuple(p for p in known if p in {every.get(a.item) for a in found}), {a.item for a in found}
-    held = {v: {r.item for r in checklists.rows(model, list(practices), v)} for v in checklists.published(model)}
-    return max(held, key=lambda v: len(items & held[v])), practices
+    owner = {
+        item.id: profile.id
+        for profile in model.profiles
+        for levels in profile.practices.values()
+        for items in levels.values()
+        for item in items
+    }
+    practices = tuple(p for p in known if p in {every.get(a.item) for a in found})
+    return selection.select(model, {owner[a.item] for a in found if a.item in owner}), practices
 
 
 def validate(model: Model, sheets: dict[str, Sheet], path: Path) -> Assessment:

@@ -11,14 +11,16 @@ from macros.assessment import ReportError, make_report
 from macros.assessment.oscal_results import assessment_results
 from macros.data.loader import load, load_model
 from macros.data.problems import DataError, print_problems
-from macros.data.scaffold import MARKER, ScaffoldError, new_framework, new_profile, unfinished
+from macros.data.scaffold import MARKER, PRACTICE_FILES_NOTE, ScaffoldError, new_framework, new_profile, unfinished
 from macros.model.records import Model
-from macros.outputs import oscal
-from macros.outputs.export import export_json
+from macros.outputs import checklists, oscal
+from macros.outputs.export import export_json, model_version
 from macros.outputs.pages import BuildContext
+from macros.outputs.workbook import workbook_bytes
 from macros.review.diff import diff, load_side, to_markdown
 from macros.review.lint import SIMILAR, lint, omissions
 from macros.review.releases import read_history
+from macros.rules import selection
 from macros.site.build import write_tree
 
 SUMMARY = "{count} problem(s) found."
@@ -135,6 +137,51 @@ def _report(args: argparse.Namespace) -> int:
     return _emit(text, args.out)
 
 
+def _ids(given: str | None) -> list[str]:
+    """Ids given as "a,b" (spaces allowed); none when the option is left out."""
+    return [part.strip() for part in (given or "").split(",") if part.strip()]
+
+
+def _practices(model: Model, given: str | None) -> list[str]:
+    """The practice ids asked for, in the model's order (all when none is asked for)."""
+    known, asked = [p.id for p in model.practices], _ids(given)
+    unknown = [p for p in asked if p not in known]
+    twice = sorted({p for p in asked if asked.count(p) > 1})
+    problems = [f"unknown practice '{p}'" for p in unknown] + [f"practice '{p}' is named twice" for p in twice]
+    if problems:
+        raise selection.SelectionError(f"{'; '.join(problems)}; valid practice ids: {', '.join(known)}")
+    return [p for p in known if p in asked] if asked else known
+
+
+def _checklist(args: argparse.Namespace) -> int:
+    model = _load(args.data)
+    if model is None:
+        return 1
+    try:
+        chosen = selection.choose(model, _ids(args.profiles))
+        practice_ids = _practices(model, args.practices)
+    except selection.SelectionError as error:
+        print(f"smm-guide: error: {error}", file=sys.stderr)
+        return 1
+    rows = checklists.rows(model, practice_ids, chosen)
+    version = model_version(model)
+    content: str | bytes
+    if args.format == "xlsx":
+        content = workbook_bytes(model, chosen, practice_ids, version, rows)
+    elif args.format == "csv":
+        content = checklists.to_csv(rows)
+    else:
+        content = checklists.to_html(model, chosen, rows, version)
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        out.write_bytes(content)
+    else:
+        out.write_text(content, encoding="utf-8", newline="")
+    print(f"wrote {out}: {chosen.title}, {len(practice_ids)} practice(s), {len(rows)} items")
+    return 0
+
+
 def _scaffold(args: argparse.Namespace) -> int:
     model = _load(args.data)
     if model is None:
@@ -155,6 +202,8 @@ def _scaffold(args: argparse.Namespace) -> int:
     for path, count in unfinished(written):
         if count:
             print(f"  {path}: {count} x {MARKER}")
+    if args.command == "new-profile":
+        print(PRACTICE_FILES_NOTE)
     return 0
 
 
@@ -215,6 +264,17 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--out", default="-", help="output file, or - for standard output (default)")
     report.add_argument("--data", default="data", help="data folder (default: data)")
     report.set_defaults(run=_report)
+
+    checklist = commands.add_parser(
+        "checklist", help="a checklist of any profiles and practices, as a workbook, CSV or printable HTML page"
+    )
+    checklist.add_argument("--profiles", help="profile ids separated by commas (default: none, the general guidance)")
+    checklist.add_argument("--practices", help="practice ids separated by commas (default: every practice)")
+    checklist.add_argument("--format", choices=["xlsx", "csv", "html"], required=True, help="file format")
+    checklist.add_argument("--out", required=True, help="output file")
+    checklist.add_argument("--data", default="data", help="data folder (default: data)")
+    checklist.set_defaults(run=_checklist)
+
     diff_command = commands.add_parser("diff", help="what a change does to the model, by id, as Markdown")
     diff_command.add_argument("old", help="data folder or git ref (e.g. origin/main)")
     diff_command.add_argument("new", help="data folder or git ref (e.g. HEAD)")

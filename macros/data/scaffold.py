@@ -40,7 +40,11 @@ def _fill(what: str) -> str:
 
 
 def new_profile(model: Model, data_dir: Path, profile_id: str, prefix: str) -> list[Path]:
-    """A profile folder: profile.yaml, considerations for every practice, one dimension, one archetype."""
+    """A profile folder: profile.yaml, considerations for every practice, one dimension, one archetype.
+
+    `combine_with` names every framework of the model and a practice file is written for every
+    practice: the contributor deletes the frameworks the profile does not relate to and the files of
+    practices it adds nothing to (see PRACTICE_FILES_NOTE)."""
     folder = data_dir / "profiles" / profile_id
     if folder.exists():
         raise ScaffoldError(f"refusing to overwrite: {folder} exists")
@@ -60,13 +64,15 @@ def new_profile(model: Model, data_dir: Path, profile_id: str, prefix: str) -> l
                 "summary": _fill("one sentence on what the profile adds"),
                 "description": _fill("what the profile covers and for whom"),
                 "references": [reference],
+                "combine_with": [framework.id for framework in model.frameworks],
+                "uncertainty": _fill("what could not be confirmed in the sources, or delete this line"),
                 "tags": [{"id": "concept", "name": _fill("a concept name"), "description": _fill("what it means")}],
             },
         ),
     ]
     for practice in model.practices:
         levels = {
-            str(n): [
+            n: [
                 {
                     "id": f"{prefix}-{practice.id}-{n}-{k}",
                     "text": _fill(f"one checkable claim for {practice.name} at level {n}"),
@@ -172,6 +178,14 @@ def new_framework(model: Model, data_dir: Path, framework_id: str) -> list[Path]
         out.write("".join(f"  {line}\n" for line in entry.splitlines()))
     written.append(references)
     return written
+
+
+# What `smm-guide new-profile` says about the practice files it writes (CONTRIBUTING says the same).
+PRACTICE_FILES_NOTE = (
+    "A profile may leave practices out: delete practices/<practice-id>.yaml for every practice the "
+    "profile adds nothing to (its pages, checklists and downloads then show the general guidance "
+    "alone), and remove from combine_with the frameworks the profile does not relate to."
+)
 
 
 def unfinished(paths: list[Path]) -> list[tuple[Path, int]]:

@@ -8,7 +8,9 @@ import csv
 import io
 from dataclasses import dataclass
 
-from macros.model.records import Model
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from macros.model.records import LEVEL_NUMBERS, Model
 from macros.outputs.escape import neutralize_formula
 from macros.rules import selection
 from macros.rules.selection import Selection
@@ -51,8 +53,19 @@ class Row:
 
 
 def published(model: Model) -> list[Selection]:
-    """The selections the site publishes checklists for: general, and each profile that adds items."""
-    return [selection.select(model, ())] + [selection.select(model, (p.id,)) for p in model.profiles if p.practices]
+    """The selections the site publishes checklists for: general, each profile that adds items, and
+    all of those profiles combined when there are two or more. Any other combination is made on
+    demand (`smm-guide checklist`)."""
+    adding = [p.id for p in model.profiles if p.practices]
+    combined = [selection.select(model, adding)] if len(adding) > 1 else []
+    return [selection.select(model, ()), *(selection.select(model, (p,)) for p in adding), *combined]
+
+
+def scopes(model: Model, chosen: Selection) -> list[tuple[str, str, list[str]]]:
+    """The files and pages of a published selection: (name, title, practice ids), first all practices,
+    then each practice the selection covers (selection.covers), so none repeats a smaller selection's."""
+    every = [("all", "All practices", [p.id for p in model.practices])]
+    return every + [(p.id, p.name, [p.id]) for p in model.practices if selection.covers(model, chosen, p.id)]
 
 
 def requirement_labels(model: Model, item_id: str) -> list[str]:
@@ -97,6 +110,31 @@ def to_csv(checklist: list[Row]) -> str:
     for row in checklist:
         writer.writerow([neutralize_formula(str(cell)) if isinstance(cell, str) else cell for cell in row.cells()])
     return out.getvalue()
+
+
+def to_html(model: Model, chosen: Selection, checklist: list[Row], version: str) -> str:
+    """A standalone printable checklist page, with no link or resource outside itself (`smm-guide
+    checklist --format html`); every text from the data is HTML-escaped."""
+    env = Environment(
+        loader=PackageLoader("macros.outputs", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    wanted = {row.practice for row in checklist}
+    practices = [p for p in model.practices if p.id in wanted]
+    by_practice = {p.id: [row for row in checklist if row.practice == p.id] for p in practices}
+    title = practices[0].name if len(practices) == 1 else f"{len(practices)} practices"
+    return env.get_template("checklist.html.j2").render(
+        title=title,
+        variant=chosen,
+        version=version,
+        practices=practices,
+        by_practice=by_practice,
+        level_names={lv.level: lv.name for lv in model.levels},
+        LEVEL_NUMBERS=LEVEL_NUMBERS,
+    )
 
 
 @dataclass(frozen=True)

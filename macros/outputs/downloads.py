@@ -19,7 +19,7 @@ from macros.outputs import assessment_file, checklists, oscal, routes, workbook
 from macros.outputs.checklists import Checklist
 from macros.outputs.crosswalks import table_downloads
 from macros.outputs.export import export_json, export_schema, version_of
-from macros.rules import scoring
+from macros.rules import scoring, selection
 from macros.rules.selection import Selection
 
 
@@ -65,13 +65,13 @@ class Published:
 
 
 # Everything a workbook's bytes depend on besides the model version, for the cache key.
-WORKBOOK_CODE = tuple(Path(str(module.__file__)) for module in (workbook, checklists, scoring))
+WORKBOOK_CODE = tuple(Path(str(module.__file__)) for module in (workbook, checklists, scoring, selection))
 
 
 def _workbook(model: Model, version: str, checklist: Checklist, practice_ids: list[str]) -> bytes:
     """A workbook, reused from an earlier build when nothing it depends on has changed.
 
-    Writing 38 workbooks takes a noticeable share of a build; like the compile cache, this is
+    Writing dozens of workbooks takes a noticeable share of a build; like the compile cache, this is
     only an optimization, keyed by everything the bytes depend on.
     """
     chosen = checklist.selection
@@ -93,9 +93,7 @@ def _checklists(model: Model, version: str, published: list[Checklist]) -> list[
     found = []
     for checklist in published:
         group = f"Checklists: {checklist.selection.title.lower()}"
-        scopes = [("all", "All practices", [p.id for p in model.practices])]
-        scopes += [(p.id, p.name, [p.id]) for p in model.practices]
-        for name, title, practice_ids in scopes:
+        for name, title, practice_ids in checklists.scopes(model, checklist.selection):
             rows = checklist.rows(practice_ids)
             found.append(
                 Download(

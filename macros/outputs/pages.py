@@ -20,7 +20,7 @@ from macros.data.reference import KindDoc
 from macros.model.records import HIGHEST_LEVEL, LEVEL_NUMBERS, LOWEST_LEVEL, Group, Model, Profile, Requirement
 from macros.outputs import oscal, routes
 from macros.outputs.changes import NO_HISTORY, History
-from macros.outputs.checklists import Checklist, checklists
+from macros.outputs.checklists import Checklist, checklists, scopes
 from macros.outputs.crosswalks import (
     Mappings,
     ancestors,
@@ -32,6 +32,7 @@ from macros.outputs.crosswalks import (
 )
 from macros.outputs.downloads import NO_OFFLINE_COPY, Download, Offline, checklist_offers
 from macros.outputs.escape import escape_markdown, one_line, plain, unmarked
+from macros.rules import selection
 from macros.rules.suggestion import archetype_suggestions
 
 # Top-level nav positions of generated sections; hand-written pages set theirs with `nav_order`.
@@ -162,6 +163,8 @@ def _practice_pages(model: Model, published: list[Checklist]) -> Iterator[PageSp
             for practice_id in sub.practices:
                 practice = model.practice(practice_id)
                 previous, following = model.neighbours(practice_id)
+                every = selection.select(model, [p.id for p in model.profiles])
+                silent = selection.silent(model, every, practice_id)
                 context = {
                     "practice": practice,
                     "domain": domain,
@@ -170,7 +173,10 @@ def _practice_pages(model: Model, published: list[Checklist]) -> Iterator[PageSp
                     "following": following,
                     "mappings": mappings,
                     "relationships": mappings.relationships,
-                    "offers": offers,
+                    "offers": [o for o in offers if selection.covers(model, o, practice_id)],
+                    "offer_titles": {o.id: selection.short_title(model, o) for o in offers},
+                    "adding": [model.profile(p) for p in every.profiles if p not in silent],
+                    "silent": [model.profile(p) for p in silent],
                 }
                 nav = (*section, sub.name, practice.name)
                 yield PageSpec("practice", routes.practice(practice_id), practice.source, nav, context=context)
@@ -192,7 +198,7 @@ def _profile_pages(model: Model, published: list[Checklist]) -> Iterator[PageSpe
             profile.source,
             section,
             True,
-            {**context, "tag_counts": _tag_counts(profile)},
+            {**context, "tag_counts": _tag_counts(profile), "pairs": [p for p in profile_pairs(model) if profile in p]},
         )
         if profile.dimensions:
             yield PageSpec(
@@ -212,6 +218,40 @@ def _profile_pages(model: Model, published: list[Checklist]) -> Iterator[PageSpe
                 (*section, f"Compare: {domain.name}"),
                 context={**context, "domain": domain},
             )
+
+
+def profile_pairs(model: Model) -> list[tuple[Profile, Profile]]:
+    """Every pair of profiles that add considerations, each once, in the model's order."""
+    adding = [p for p in model.profiles if p.practices]
+    return [(first, second) for i, first in enumerate(adding) for second in adding[i + 1 :]]
+
+
+def coverage(profile: Profile, practice_id: str) -> str:
+    """How many considerations a profile adds to a practice and at which levels: "13 (levels 1–4)",
+    "2 (level 3)", "5 (levels 2, 4)", or "–" for none."""
+    levels = [n for n in LEVEL_NUMBERS if profile.considerations(practice_id, n)]
+    if not levels:
+        return "–"
+    count = sum(len(profile.considerations(practice_id, n)) for n in levels)
+    if len(levels) == 1:
+        return f"{count} (level {levels[0]})"
+    contiguous = levels[-1] - levels[0] + 1 == len(levels)
+    return f"{count} (levels {f'{levels[0]}–{levels[-1]}' if contiguous else ', '.join(map(str, levels))})"
+
+
+def _pair_pages(model: Model, published: list[Checklist]) -> Iterator[PageSpec]:
+    offered = {checklist.selection.id for checklist in published}
+    for first, second in profile_pairs(model):
+        pair = selection.select(model, (first.id, second.id))
+        context = {
+            "first": first,
+            "second": second,
+            "pair": pair,
+            "published": pair.id in offered,
+            "coverage": {p.id: {q.id: coverage(p, q.id) for q in model.practices} for p in (first, second)},
+        }
+        nav = ("Profiles", first.name, f"With the {second.short_name} profile")
+        yield PageSpec("profile-pair", routes.profile_pair(first.id, second.id), first.source, nav, context=context)
 
 
 def _archetype_pages(model: Model, profile: Profile, section: tuple[str, ...]) -> Iterator[PageSpec]:
@@ -291,10 +331,10 @@ def _framework_pages(model: Model, published: list[Checklist]) -> Iterator[PageS
 def _checklist_pages(model: Model, published: list[Checklist]) -> Iterator[PageSpec]:
     section = ("Assess", "Printable checklists")
     variants = [checklist.selection for checklist in published]
-    yield PageSpec("checklists", routes.CHECKLISTS, None, section, True, {"variants": variants})
+    names = {c.selection.id: [name for name, _, _ in scopes(model, c.selection)] for c in published}
+    yield PageSpec("checklists", routes.CHECKLISTS, None, section, True, {"variants": variants, "names": names})
     for checklist in published:
-        scopes = [("all", [p.id for p in model.practices])] + [(p.id, [p.id]) for p in model.practices]
-        for name, practice_ids in scopes:
+        for name, _, practice_ids in scopes(model, checklist.selection):
             context = {
                 "variant": checklist.selection,
                 "name": name,
@@ -316,6 +356,7 @@ PAGE_KINDS: tuple[Callable[[Model, list[Checklist]], Iterator[PageSpec]], ...] =
     _model_pages,
     _practice_pages,
     _profile_pages,
+    _pair_pages,
     _framework_pages,
     _assess_pages,
     _checklist_pages,

@@ -113,6 +113,11 @@ def profile_compare(profile_id: str, domain_id: str) -> str:
     return f"profiles/{profile_id}/compare-{domain_id}.md"
 
 
+def profile_pair(first_id: str, second_id: str) -> str:
+    """Two profiles side by side, under the one first in the model's order."""
+    return f"profiles/{first_id}/with-{second_id}.md"
+
+
 # Anchors inside pages.
 def level_anchor(number: int) -> str:
     return f"level-{number}"

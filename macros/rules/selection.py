@@ -5,9 +5,11 @@ Rule (tested in Python and in the browser against `data/selection-vectors.yaml`)
   considerations of each chosen profile, profiles in the model's order (not the order chosen);
 - each item is labelled "General" or with the short name of the profile it comes from;
 - a selection is named "general" without profiles, else by the chosen profile ids in the
-  model's order joined by "+";
+  model's order joined by "+"; its short title is "General" or their short names joined by " + ";
 - where several chosen profiles suggest a target for a practice, the highest level wins; on a tie
-  the profile first in the model's order.
+  the profile first in the model's order;
+- a selection has a file or a page of its own for a practice only where each of its profiles adds
+  an item there (the general selection: every practice), so no file repeats a smaller selection's.
 
 Every surface that lists items (checklists, workbooks, printable pages, the assessment page and
 `smm-guide report`) asks this module, so they list the same items under the same names.
@@ -88,6 +90,22 @@ def parse(model: Model, name: str) -> Selection | None:
     return found if found.id == name else None
 
 
+class SelectionError(ValueError):
+    """A selection names a profile the model lacks, or one profile twice."""
+
+
+def choose(model: Model, chosen: Sequence[str]) -> Selection:
+    """The selection of exactly these profile ids, or SelectionError saying which ids are valid."""
+    known = [p.id for p in model.profiles]
+    unknown = [p for p in chosen if p not in known]
+    twice = sorted({p for p in chosen if chosen.count(p) > 1})
+    problems = [f"unknown profile '{p}'" for p in unknown] + [f"profile '{p}' is named twice" for p in twice]
+    if problems:
+        valid = ", ".join(known) or "none (the data has no profiles)"
+        raise SelectionError(f"{'; '.join(problems)}; valid profile ids: {valid}")
+    return select(model, chosen)
+
+
 def label(model: Model, profile_id: str | None) -> str:
     """What an item is labelled with: General, or its profile's short name."""
     return GENERAL_LABEL if profile_id is None else model.profile(profile_id).short_name
@@ -111,3 +129,24 @@ def adds_to(model: Model, selection: Selection, practice_ids: Iterable[str]) -> 
         for practice_id in practice_ids
         for level in model.practice(practice_id).levels
     )
+
+
+def titled(short_names: Sequence[str]) -> str:
+    """A selection's short title from its profiles' short names in the model's order ("DT + POS")."""
+    return " + ".join(short_names) or GENERAL_LABEL
+
+
+def short_title(model: Model, selection: Selection) -> str:
+    """The selection named by its profiles' short names, or General."""
+    return titled([model.profile(p).short_name for p in selection.profiles])
+
+
+def covers(model: Model, selection: Selection, practice_id: str) -> bool:
+    """Whether the selection has its own file or page for the practice: each of its profiles adds
+    an item there (always, without profiles)."""
+    return all(adds_to(model, select(model, (p,)), [practice_id]) for p in selection.profiles)
+
+
+def silent(model: Model, selection: Selection, practice_id: str) -> tuple[str, ...]:
+    """The selection's profiles that add nothing to the practice, in model order."""
+    return tuple(p for p in selection.profiles if not adds_to(model, select(model, (p,)), [practice_id]))

@@ -60,3 +60,59 @@ def test_diff_command(mini, tmp_path, capsys):
     assert "| `p-one` | renamed | Practice ~~One~~ **Uno** |" in out.read_text()
     assert main(["diff", str(tmp_path / "nowhere"), str(mini)]) == 1
     assert "error:" in capsys.readouterr().err
+
+
+def test_checklist_builds_any_combination_in_each_format(tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    book = tmp_path / "both.xlsx"
+    args = ["checklist", "--profiles", "water-plant,pos", "--practices", "p-two", "--data", str(MINI)]
+    assert main([*args, "--format", "xlsx", "--out", str(book)]) == 0
+    assert (
+        "With the Point of Sale Profile and the Water Plant Profile, 1 practice(s), 20 items" in capsys.readouterr().out
+    )
+    about = {row[0]: row[1] for row in load_workbook(book)["About"].iter_rows(values_only=True)}
+    assert about["Variant"] == "pos+water-plant" and about["Practices"] == "p-two"
+    assert main(["report", str(book), "--data", str(MINI)]) == 0, "report reads what checklist writes"
+    assert "(pos+water-plant)" in capsys.readouterr().out
+    csv_file = tmp_path / "all.csv"
+    assert main(["checklist", "--format", "csv", "--out", str(csv_file), "--data", str(MINI)]) == 0
+    lines = csv_file.read_bytes().decode("utf-8").split("\r\n")
+    assert lines[0].startswith("Practice id,") and len([line for line in lines[1:] if line]) == 24
+    page = tmp_path / "c.html"
+    assert main([*args, "--format", "html", "--out", str(page)]) == 0
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "wp-p-two-1-1" in html and "p-one-1-1" not in html
+
+
+def test_checklist_refuses_unknown_or_repeated_ids_listing_the_valid_ones(tmp_path):
+    for bad, message in [
+        ("pos,nope", "smm-guide: error: unknown profile 'nope'; valid profile ids: pos, water-plant"),
+        ("pos,pos", "smm-guide: error: profile 'pos' is named twice; valid profile ids: pos, water-plant"),
+    ]:
+        result = subprocess.run(
+            [sys.executable, "-m", "macros.cli.main", "checklist", "--profiles", bad, "--format", "csv"]
+            + ["--out", str(tmp_path / "x.csv"), "--data", str(MINI)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        )
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert result.stderr.strip() == message
+        assert not (tmp_path / "x.csv").exists()
+    assert (
+        main(
+            [
+                "checklist",
+                "--practices",
+                "p-one,p-9",
+                "--format",
+                "csv",
+                "--out",
+                str(tmp_path / "y.csv"),
+                "--data",
+                str(MINI),
+            ]
+        )
+        == 1
+    )

@@ -11,13 +11,24 @@ from tests.conftest import MINI
 def test_new_profile_validates_and_lint_lists_what_to_write(mini, capsys):
     assert main(["new-profile", "retail", "--prefix", "rt", "--data", str(mini)]) == 0
     out = capsys.readouterr().out
-    assert "they validate" in out and "profiles/retail/profile.yaml: 6 x FILL IN" in out
+    assert "they validate" in out and "profiles/retail/profile.yaml: 7 x FILL IN" in out
+    assert "delete practices/<practice-id>.yaml for every practice the profile adds nothing to" in out
     model = load_model(mini)
     profile = model.profile("retail")
     assert profile.id_prefix == "rt" and set(profile.practices) == {"p-one", "p-two"}
     assert profile.considerations("p-one", 3)[0].id == "rt-p-one-3-1"
+    assert profile.combine_with == ("fw-one",) and profile.uncertainty.startswith("FILL IN")
+    practice_file = (mini / "profiles/retail/practices/p-one.yaml").read_text()
+    assert "\n  1:\n" in practice_file and "'1':" not in practice_file, "level keys are numbers"
     unfinished = [p for p in lint(load(mini)) if "unfinished" in p.message]
-    assert len(unfinished) == 6 + 2 * 24 + 9 + 4
+    assert len(unfinished) == 7 + 2 * 24 + 9 + 4
+
+
+def test_a_scaffolded_profile_may_drop_practice_files(mini, capsys):
+    assert main(["new-profile", "retail", "--prefix", "rt", "--data", str(mini)]) == 0
+    (mini / "profiles/retail/practices/p-two.yaml").unlink()
+    profile = load_model(mini).profile("retail")
+    assert set(profile.practices) == {"p-one"}
 
 
 def test_new_framework_validates_and_cites_its_source(mini, capsys):

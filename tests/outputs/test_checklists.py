@@ -1,6 +1,8 @@
 """Checklist rows, their CSV and the published selections (macros/outputs/checklists.py); the CSV
 writers of the crosswalk tables and of the checklists both follow data/csv-vectors.yaml."""
 
+from dataclasses import replace
+
 import pytest
 
 from macros.data.loader import load, load_model
@@ -42,10 +44,44 @@ def test_the_header_is_neutralized_too():
     assert text == "'=cmd,'+x\r\n"
 
 
-def test_published_selections_are_general_then_each_profile_that_adds_items(model):
+def test_published_selections_are_general_then_each_profile_then_all_combined(model):
     published = checklists.published(model)
+    adding = [p.id for p in model.profiles if p.practices]
+    assert len(adding) == 2, "the fixture has two profiles that add items"
     assert published[0] == selection.select(model, ())
-    assert [s.profiles for s in published[1:]] == [(p.id,) for p in model.profiles if p.practices]
+    assert [s.profiles for s in published[1:-1]] == [(p,) for p in adding]
+    assert published[-1] == selection.select(model, adding)
+
+
+def test_one_profile_publishes_no_combined_selection(model):
+    alone = replace(model, profiles=model.profiles[:1])
+    assert [s.id for s in checklists.published(alone)] == ["general", model.profiles[0].id]
+
+
+def test_scopes_leave_out_practices_a_selection_adds_nothing_to(model):
+    """pos covers p-one only, water-plant p-two only: neither has a file for the other's practice,
+    and both together have none but all practices (each would repeat a single profile's)."""
+    names = {s.id: [name for name, _, _ in checklists.scopes(model, s)] for s in checklists.published(model)}
+    assert names == {
+        "general": ["all", "p-one", "p-two"],
+        "pos": ["all", "p-one"],
+        "water-plant": ["all", "p-two"],
+        "pos+water-plant": ["all"],
+    }
+    assert checklists.scopes(model, selection.select(model, ()))[0] == ("all", "All practices", ["p-one", "p-two"])
+
+
+def test_html_checklist_is_standalone_and_escaped(model):
+    chosen = selection.select(model, ["pos", "water-plant"])
+    rows = checklists.rows(model, ["p-one", "p-two"], chosen)
+    poisoned = [replace(rows[0], text="<script>alert(1)</script>"), *rows[1:]]
+    page = checklists.to_html(model, chosen, poisoned, "v1")
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "http" not in page and "<link" not in page, "nothing loaded from elsewhere"
+    assert page.count("☐ Met") == len(rows)
+    assert "With the Point of Sale Profile and the Water Plant Profile" in page
+    assert all(f"<strong>{r.item}</strong>" in page for r in rows)
+    assert '<h2 id="p-one">' in page and '<h2 id="p-two">' in page
 
 
 def test_rows_follow_the_selection_rule_level_by_level(model):

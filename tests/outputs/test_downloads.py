@@ -7,7 +7,7 @@ import pytest
 
 from macros.data.loader import load_model
 from macros.outputs import downloads, routes
-from macros.outputs.checklists import checklists
+from macros.outputs.checklists import checklists, scopes
 from macros.outputs.downloads import NO_OFFLINE_COPY, Offline
 from macros.outputs.pages import generate_pages
 from tests.conftest import MINI
@@ -53,8 +53,8 @@ def test_workbooks_come_from_the_cache_only_when_nothing_changed(model, fresh_ca
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     path = routes.checklist_file("general", "p-one", "xlsx")
     first = next(d.content for d in all_downloads(model) if d.path == path)
-    # A workbook per published selection and scope (all practices, then each practice).
-    workbooks = len(checklists(model)) * (1 + len(model.practices))
+    # A workbook per published selection and scope (all practices, then each practice it covers).
+    workbooks = sum(len(scopes(model, c.selection)) for c in checklists(model))
     assert len(list((fresh_cache / "workbooks").iterdir())) == workbooks
     again = next(d.content for d in all_downloads(model) if d.path == path)
     assert again == first
@@ -70,7 +70,7 @@ def test_a_stale_cache_entry_for_other_code_is_not_used(model, fresh_cache, tmp_
     changed.write_text(downloads.WORKBOOK_CODE[0].read_text() + "\n# changed\n")
     monkeypatch.setattr(downloads, "WORKBOOK_CODE", (changed, *downloads.WORKBOOK_CODE[1:]))
     next(d.content for d in all_downloads(model) if d.path == path)
-    workbooks = len(checklists(model)) * (1 + len(model.practices))
+    workbooks = sum(len(scopes(model, c.selection)) for c in checklists(model))
     assert len(list((fresh_cache / "workbooks").iterdir())) == 2 * workbooks
     assert first.startswith(b"PK")
 
@@ -94,8 +94,10 @@ def test_page_csv_and_workbook_of_a_selection_list_the_same_items(model, fresh_c
     offered = {d.path: d.content for d in downloads.published(model, published).downloads}
     pages = {p.path: p.content for p in generate_pages(model, published, [])}
     for checklist in published:
-        practice = model.practices[0].id
-        expected = [row.item for row in checklist.by_practice[practice]]
+        practice = scopes(model, checklist.selection)[-1][0]  # the last practice it covers, or "all"
+        expected = [
+            row.item for row in checklist.rows([p.id for p in model.practices] if practice == "all" else [practice])
+        ]
         csv_rows = list(
             csv.reader(io.StringIO(offered[routes.checklist_file(checklist.selection.id, practice, "csv")]))
         )

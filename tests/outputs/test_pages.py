@@ -1,5 +1,6 @@
 import os
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -44,7 +45,9 @@ def test_second_profile_needs_data_only(mini_pages):
     practice = mini_pages["practices/p-one.md"].content
     assert "### POS profile { #level-1-pos }" in practice
     assert "Terminals are listed per store." in practice
-    assert "The Point of Sale Profile adds no considerations" in mini_pages["practices/p-two.md"].content
+    other = mini_pages["practices/p-two.md"].content
+    assert "The Point of Sale Profile adds nothing to this practice" in other
+    assert "#level-1-pos" not in other and "adds no considerations" not in other, "no empty box per level"
     archetypes = mini_pages["profiles/pos/archetypes/index.md"].content
     assert "| [Practice One](../../practices/p-one.md) | **3** |" not in archetypes
     assert "| 1 | **3** | 1–3 |" in archetypes
@@ -70,6 +73,53 @@ def test_an_option_with_no_effect_shows_its_reason(mini):
     assert f"**No change to any target:** {reason}" in kiosk
     assert "| Practice | Effect | Why |" not in kiosk
     assert "| Practice | Effect | Why |" in page.split("### Hypermarket", 1)[1]
+
+
+def test_practice_pages_offer_a_chooser_of_the_profiles_that_add_to_them(mini_pages):
+    page = mini_pages["practices/p-one.md"].content
+    chooser = page.split('<fieldset class="smm-profile-chooser" data-smm-profiles hidden>', 1)[1].split("</fieldset>")[
+        0
+    ]
+    assert "<legend>Profiles shown on this page</legend>" in chooser
+    checkbox = '<input type="checkbox" id="smm-show-pos" value="pos" checked>'
+    label = '<label for="smm-show-pos">Point of Sale Profile</label>'
+    assert f'<span class="smm-choice">{checkbox} {label}</span>' in chooser
+    assert "water-plant" not in chooser, "a profile that adds nothing to the practice is not offered"
+    assert page.count('data-smm-profile="pos"') == 4, "one section per level the profile adds to"
+    assert "The Water Plant Profile adds nothing to this practice" in page
+
+
+def test_practice_pages_link_only_checklists_that_exist(mini_pages):
+    page = mini_pages["practices/p-one.md"].content
+    assert "checklists/pos/p-one.md" in page and "checklists/water-plant/p-one.md" not in page
+    assert "checklists/pos+water-plant/p-one" not in page
+
+
+def test_a_pair_of_profiles_has_a_compare_page_linked_from_both(mini_pages):
+    page = mini_pages["profiles/pos/with-water-plant.md"]
+    assert page.nav == ("Profiles", "Point of Sale Profile", "With the Water profile")
+    assert (
+        "| [Practice One](#p-one) | 8 (levels 1–4) | – |\n| [Practice Two](#p-two) | – | 8 (levels 1–4) |"
+        in page.content
+    )
+    assert "[wp-p-two-1-1](../../practices/p-two.md#wp-p-two-1-1) Each pump controller" in page.content
+    assert "(../../checklists/pos+water-plant/all.md)" in page.content
+    assert "[POS and Water](with-water-plant.md)" in mini_pages["profiles/pos/index.md"].content
+    assert "[Water and POS](../pos/with-water-plant.md)" in mini_pages["profiles/water-plant/index.md"].content
+
+
+def test_coverage_names_the_count_and_the_levels():
+    from macros.outputs.pages import coverage
+
+    profile = load_model(MINI).profile("pos")
+    assert coverage(profile, "p-one") == "8 (levels 1–4)"
+    assert coverage(profile, "p-two") == "–"
+    gappy = replace(
+        profile, practices={"p-one": {2: profile.practices["p-one"][2], 4: profile.practices["p-one"][4][:1]}}
+    )
+    assert coverage(gappy, "p-one") == "3 (levels 2, 4)"
+    single = replace(profile, practices={"p-one": {3: profile.practices["p-one"][3]}})
+    assert coverage(single, "p-one") == "2 (level 3)"
 
 
 def test_how_we_map_page_is_made_from_the_mapping_method(mini_pages):
@@ -155,8 +205,11 @@ def test_every_item_of_the_real_data_sits_under_its_level(real_model, real_pages
         for profile in real_model.profiles:
             shown = _sections(page, rf"level-\d-{profile.id}")
             for number in practice.levels:
-                ids = re.findall(r'<span class="smm-anchor" id="([^"]+)">', shown[f"level-{number}-{profile.id}"])
+                # a profile's section is there exactly when it adds to the level
+                section = shown.get(f"level-{number}-{profile.id}", "")
+                ids = re.findall(r'<span class="smm-anchor" id="([^"]+)">', section)
                 assert ids == [c.id for c in profile.considerations(practice.id, number)], (practice.id, number)
+                assert bool(section) == bool(ids), (practice.id, number, profile.id)
 
 
 def test_previous_and_next_practice_links(real_model, real_pages):

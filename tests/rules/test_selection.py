@@ -25,6 +25,7 @@ def test_selection_vector(vector):
     short = {p["id"]: p["short_name"] for p in tiny["profiles"]}
     chosen = selection.in_model_order(order, vector["profiles"])
     assert selection.selection_id(chosen) == vector["expected"]["selection"], vector["description"]
+    assert selection.titled([short[p] for p in chosen]) == vector["expected"]["title"], vector["description"]
     items, labels = {}, {}
     for practice_id, levels in tiny["practices"].items():
         items[practice_id] = {}
@@ -51,6 +52,13 @@ def test_the_vectors_reach_the_edges():
     """Chosen out of model order, a profile left out, a tie, a level 0: the cases a slip would break."""
     ids = {v["id"] for v in SELECTIONS} | {v["id"] for v in COMBINATIONS}
     assert {"two-profiles-model-order", "unchosen-profile-left-out", "tie-goes-to-model-order"} <= ids
+    assert {len(v["profiles"]) for v in SELECTIONS} >= {0, 1, 2, 3}, "none, one, two and three profiles"
+    assert any(len(v["profiles"]) == 3 for v in COMBINATIONS), "three profiles suggesting at once"
+    assert any(
+        len({s.get(p) for s in v["suggestions"].values()} - {None}) > 1
+        for v in COMBINATIONS
+        for p in {p for s in v["suggestions"].values() for p in s}
+    ), "profiles that suggest different levels for one practice"
     assert any(level == 0 for v in COMBINATIONS for levels in v["suggestions"].values() for level in levels.values())
     assert any(v["profiles"] != sorted(v["profiles"]) for v in SELECTIONS)
 
@@ -99,3 +107,34 @@ def test_items_of_a_loaded_model_carry_their_labels():
     assert later == expected and expected, "the fixture's first practice level has considerations"
     assert selection.adds_to(model, chosen, [practice.id])
     assert not selection.adds_to(model, selection.select(model, ()), [p.id for p in model.practices])
+
+
+def test_choose_refuses_unknown_and_repeated_profiles_listing_the_valid_ids():
+    model = load_model(MINI)
+    assert selection.choose(model, ["water-plant", "pos"]) == selection.select(model, ["pos", "water-plant"])
+    assert selection.choose(model, []) == selection.select(model, ())
+    with pytest.raises(selection.SelectionError) as unknown:
+        selection.choose(model, ["pos", "nope"])
+    assert str(unknown.value) == "unknown profile 'nope'; valid profile ids: pos, water-plant"
+    with pytest.raises(selection.SelectionError) as twice:
+        selection.choose(model, ["pos", "pos"])
+    assert str(twice.value) == "profile 'pos' is named twice; valid profile ids: pos, water-plant"
+
+
+def test_covers_and_silent_name_what_each_profile_adds_to_a_practice():
+    """In the fixture pos adds to p-one only and water-plant to p-two only."""
+    model = load_model(MINI)
+    both = selection.select(model, ["pos", "water-plant"])
+    pos = selection.select(model, ["pos"])
+    assert selection.covers(model, selection.select(model, ()), "p-two")
+    assert selection.covers(model, pos, "p-one") and not selection.covers(model, pos, "p-two")
+    assert not selection.covers(model, both, "p-one"), "water-plant adds nothing to p-one"
+    assert selection.silent(model, both, "p-one") == ("water-plant",)
+    assert selection.silent(model, both, "p-two") == ("pos",)
+    assert selection.silent(model, selection.select(model, ()), "p-one") == ()
+
+
+def test_short_title_names_the_profiles_by_short_name():
+    model = _model(POS, DT)
+    assert selection.short_title(model, selection.select(model, ())) == "General"
+    assert selection.short_title(model, selection.select(model, ["dt", "pos"])) == "POS + DT"

@@ -17,7 +17,7 @@ from macros.cli.main import main
 from macros.outputs import checklists
 from macros.outputs.assessment_file import FORMAT, VERSION
 from macros.outputs.export import model_version
-from macros.rules import scoring
+from macros.rules import scoring, selection
 from tests.conftest import MINI
 
 STATUS = checklists.COLUMNS.index("Status")
@@ -63,7 +63,8 @@ def write_workbook(
     `scope` (practice id -> (In scope cell, Justification)) adds the In scope column, which workbooks
     made before it lack."""
     practices = practices or [p.id for p in model.practices]
-    chosen = next(v for v in checklists.published(model) if v.id == variant)
+    chosen = selection.parse(model, variant)
+    assert chosen is not None, variant
     statuses, targets, notes = statuses or {}, targets or {}, notes or {}
     book = Workbook()
     sheet = book.active
@@ -114,7 +115,8 @@ def write_workbook(
 
 def checklist_row(model, item, variant="pos"):
     """The 1-based row of `item` on the Checklist sheet of a full workbook."""
-    chosen = next(v for v in checklists.published(model) if v.id == variant)
+    chosen = selection.parse(model, variant)
+    assert chosen is not None, variant
     items = [r.item for r in checklists.rows(model, [p.id for p in model.practices], chosen)]
     return items.index(item) + 2
 
@@ -141,7 +143,8 @@ def sample_workbook(path: Path, model) -> Path:
 
 
 def filled_csv(model, path, statuses, variant="pos"):
-    chosen = next(v for v in checklists.published(model) if v.id == variant)
+    chosen = selection.parse(model, variant)
+    assert chosen is not None, variant
     lines = checklists.to_csv(checklists.rows(model, [p.id for p in model.practices], chosen)).split("\r\n")
     filled = [lines[0]]
     for line in lines[1:]:

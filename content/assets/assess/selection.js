@@ -9,6 +9,9 @@
   // "general", or the chosen profile ids in the model's order joined by "+".
   function selectionId(profiles, chosen) { return inOrder(profiles, chosen).map((p) => p.id).join("+") || "general"; }
 
+  // "General", or the chosen profiles' short names in the model's order joined by " + ".
+  function shortTitle(profiles, chosen) { return inOrder(profiles, chosen).map((p) => p.short_name).join(" + ") || "General"; }
+
   // Every item of the model with its label: "General" or its profile's short name.
   function eachItem(model, fn) {
     model.practices.forEach((p) => {
@@ -32,7 +35,7 @@
 
   // A selection: its id, the items of the levels each practice has, their labels.
   function selection(model, chosen) {
-    var all = {}, out = { selection: selectionId(model.profiles, chosen), items: {}, labels: {} };
+    var all = {}, out = { selection: selectionId(model.profiles, chosen), title: shortTitle(model.profiles, chosen), items: {}, labels: {} };
     eachItem(model, (item, label) => { all[item.id] = label; });
     model.practices.forEach((p) => {
       var levels = out.items[p.id] = {};
@@ -44,5 +47,5 @@
     return out;
   }
 
-  Object.assign(P, { find, inOrder, selectionId, eachItem, itemsAt, selection });
+  Object.assign(P, { find, inOrder, selectionId, shortTitle, eachItem, itemsAt, selection });
 })(typeof exports === "object" ? exports : (window.SMMAssess = window.SMMAssess || {}));
