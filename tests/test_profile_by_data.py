@@ -1,5 +1,5 @@
-"""A second profile added by data alone, as a contributor would: copied into a temporary copy of
-data/ beside the Digital Twin Profile, with an id_prefix (wp) that differs from its id
+"""A profile added by data alone, as a contributor would: copied into a temporary copy of
+data/ beside the real profiles, with an id_prefix (wp) that differs from its id
 (water-plant) and covering one practice only. The profile-generic content checks, the page and
 download generators, a strict MkDocs build and `smm-guide report` then run over it unchanged."""
 
@@ -42,7 +42,7 @@ def model(data):
 def test_the_profile_validates_with_its_own_prefix(model):
     profile = model.profile(NEW)
     assert profile.id_prefix == "wp" and list(profile.practices) == ["monitoring"]
-    assert [p.id for p in model.profiles] == ["digital-twin", NEW]
+    assert [p.id for p in model.profiles] == [p.id for p in load_model(ROOT / "data").profiles] + [NEW]
 
 
 def test_the_profile_generic_content_checks_pass(model):
@@ -55,15 +55,15 @@ def test_pages_and_downloads_cover_the_profile_and_the_combination(model):
     made = checklists.checklists(model)
     pages = {p.path: p.content for p in generate_pages(model, made, [])}
     files = {d.path for d in published(model, made).downloads}
-    both = "digital-twin+water-plant"
+    both = "+".join(p.id for p in model.profiles)  # every profile combined
     assert routes.profile_pair("digital-twin", NEW) in pages
     assert routes.checklist(both, "all") in pages and routes.checklist_file(both, "all", "xlsx") in files
-    assert routes.checklist_file(both, "monitoring", "csv") in files, "both profiles add to monitoring"
-    assert routes.checklist_file(both, "access-control", "csv") not in files, "only one adds to access control"
+    assert routes.checklist_file(both, "monitoring", "csv") in files, "every profile adds to monitoring"
+    assert routes.checklist_file(both, "access-control", "csv") not in files, "the new one adds nothing there"
     assert routes.checklist_file(NEW, "access-control", "csv") not in files
     assert routes.checklist(NEW, "access-control") not in pages
     monitoring = pages[routes.practice("monitoring")]
-    assert monitoring.count('<input type="checkbox"') == 2
+    assert monitoring.count('<input type="checkbox"') == len(model.profiles)
     access = pages[routes.practice("access-control")]
     assert "The Water Plant Profile adds nothing to this practice" in access
 
@@ -73,10 +73,12 @@ def test_a_strict_build_and_a_report_of_the_combined_workbook(data, model, tmp_p
     built = mkdocs_build(site, SMM_GUIDE_DATA_DIR=str(data))
     assert built.returncode == 0, built.stderr[-3000:]
     assert (site / "profiles" / "digital-twin" / f"with-{NEW}" / "index.html").is_file()
-    book = site / "downloads" / "checklists" / f"digital-twin+{NEW}" / "monitoring.xlsx"
+    both = "+".join(p.id for p in model.profiles)
+    book = site / "downloads" / "checklists" / both / "monitoring.xlsx"
     sheet = load_workbook(book)["Checklist"]
     sources = {row[7] for row in sheet.iter_rows(min_row=2, values_only=True) if row[3]}
-    assert sources == {"General", model.profile("digital-twin").short_name, "Water"}
+    assert sources == {"General", *(p.short_name for p in model.profiles)}
+    assert "Water" in sources
     assert main(["report", str(book), "--data", str(data)]) == 0
     out = capsys.readouterr().out
-    assert f"(digital-twin+{NEW})" in out
+    assert f"({both})" in out
