@@ -57,8 +57,10 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
 
+# Two pytest-xdist workers, one test module at a time each; modules that share a build run on one
+# worker, the slowest first (tests/support/parallel.py). A plain `.venv/bin/pytest` runs them in one process.
 test: $(STAMP) lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadfile
 
 bench: bytecode
 	$(BIN)/python -m tools.bench

@@ -14,6 +14,8 @@ MINI = ROOT / "tests" / "fixtures" / "mini"
 GOLDEN = ROOT / "tests" / "golden"
 # Runs a module with the clock shifted by some days, for reproducibility tests.
 SHIFTED_CLOCK = ROOT / "tests" / "support" / "shifted_clock.py"
+# Builds shared by the modules that only read them, and their scheduling in pytest-xdist workers.
+pytest_plugins = ["tests.support.parallel"]
 
 
 @pytest.fixture

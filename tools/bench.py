@@ -2,13 +2,17 @@
 
 Compares the real build (hook, macros, validation) with a plain MkDocs Material build of the
 Markdown that `smm-guide generate` writes, at the real data size and at ten times that size.
-Figures are the fastest of a few runs; `build-seconds-cold` is one run with the compile cache
-(macros/data/cache.py) emptied first, as on a fresh checkout.
+Build figures are CPU seconds (user + sys) of whole processes, with their wall seconds in brackets:
+the machine may be shared, and CPU time is what other load disturbs least. Each is the median of a
+few runs, the real and the plain build in turns; ratios are of the CPU medians.
+`build-seconds-cold` is one run with the compile cache (macros/data/cache.py) emptied first, as on
+a fresh checkout; the other runs find it filled, as every later build does.
 Targets: build-overhead-ratio at most 1.10 at both sizes, per-page-scaling at most 1.2.
 - `make-build-seconds` and `make-build-ratio`: `make build` (one MkDocs build, warm venv, whole
   process) against the plain build of the same Markdown at the real size. Target: at most 0.7.
 - `serve-refresh-seconds`: `make serve` on a copy of the data; the median seconds from saving one
-  practice's file to its page being served with the change (three edits, each in brackets).
+  practice's file to its page being served with the change (three edits, each in brackets, with
+  the CPU seconds the server spent on each).
   Target: at most 3.
 
 Then figures for the self-assessment page (assess/) of the real-size build:
@@ -36,6 +40,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import resource
 import shutil
 import signal
 import socket
@@ -46,6 +51,7 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Callable
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
@@ -69,15 +75,32 @@ MATERIAL_ASSETS = ("assets/javascripts/", "assets/stylesheets/")
 TTI_LOADS, TTI_CPU_RATES = 7, (1, 4)
 
 
-def _timed(command: list[str], env: dict[str, str], cwd: Path) -> float:
-    start = time.perf_counter()
+@dataclass(frozen=True)
+class Run:
+    """One whole process: CPU seconds (user + sys of it and the children it waited for) and wall seconds."""
+
+    cpu: float
+    wall: float
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _timed(command: list[str], env: dict[str, str], cwd: Path) -> Run:
+    cpu, start = _children_cpu(), time.perf_counter()
     subprocess.run(command, cwd=cwd, env=env, check=True, capture_output=True)
-    return time.perf_counter() - start
+    # The children waited for so far include this one now, with every process it waited for.
+    return Run(_children_cpu() - cpu, time.perf_counter() - start)
 
 
-def _best(command: list[str], env: dict[str, str], cwd: Path, repeats: int) -> float:
-    # The fastest run is the least disturbed by whatever else the machine does.
-    return min(_timed(command, env, cwd) for _ in range(repeats))
+def _median(runs: list[Run]) -> Run:
+    return Run(statistics.median(run.cpu for run in runs), statistics.median(run.wall for run in runs))
+
+
+def _seconds(run: Run) -> str:
+    return f"{run.cpu:.2f} (wall {run.wall:.2f})"
 
 
 def scale_data(source: Path, target: Path, factor: int) -> None:
@@ -148,21 +171,43 @@ def page_sizes(site: Path) -> tuple[str, int, int]:
     return largest, largest_size, statistics.median(size for size, _ in sizes)
 
 
-def measure(data_dir: Path, work: Path, repeats: int) -> tuple[float, float, float, int]:
+@dataclass(frozen=True)
+class Measured:
+    """Medians of the builds at one size; `make_build` only at the real size."""
+
+    cold: Run
+    full: Run
+    plain: Run
+    make_build: Run | None
+    pages: int
+
+
+def _make_build(work: Path) -> tuple[list[str], dict[str, str]]:
+    """`make build` as a contributor runs it (warm venv, whole process), into a folder of the bench."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SMM_GUIDE_OFFLINE_ZIP", None)
+    return ["make", "--no-print-directory", "build", f"SITE_DIR={work / 'make-site'}"], env
+
+
+def measure(data_dir: Path, work: Path, repeats: int, *, make_build: bool = False) -> Measured:
     env = {**os.environ, "SMM_GUIDE_DATA_DIR": str(data_dir), "NO_MKDOCS_2_WARNING": "1"}
     env.setdefault("SOURCE_DATE_EPOCH", "315532800")
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
     shutil.rmtree(CACHE_DIR, ignore_errors=True)
     cold = _timed([*mkdocs, "--site-dir", str(work / "full")], env, ROOT)
-    full = _best([*mkdocs, "--site-dir", str(work / "full")], env, ROOT, repeats)
     docs = work / "docs"
     model = load_model(data_dir)
     write_tree(model, ROOT / "content", docs, tooltips_in_pages=False, data_dir=data_dir)
     config = plain_config(docs, work / "plain", abbreviations(model))
     plain_env = {key: value for key, value in env.items() if key != "SMM_GUIDE_DATA_DIR"}
-    plain = _best([*mkdocs, "--config-file", str(config)], plain_env, work, repeats)
+    full, plain, made = [], [], []
+    for _ in range(repeats):  # in turns, so that a change in the machine's load falls on each alike
+        full.append(_timed([*mkdocs, "--site-dir", str(work / "full")], env, ROOT))
+        plain.append(_timed([*mkdocs, "--config-file", str(config)], plain_env, work))
+        if make_build:
+            made.append(_timed(*_make_build(work), ROOT))
     pages = sum(1 for _ in (work / "full").rglob("index.html"))
-    return cold, full, plain, pages
+    return Measured(cold, _median(full), _median(plain), _median(made) if made else None, pages)
 
 
 class _Assets(HTMLParser):
@@ -287,17 +332,6 @@ def assess_figures(site: Path) -> None:
     sys.stdout.flush()
 
 
-def make_build_figures(work: Path, plain: float) -> None:
-    """`make build` as a contributor runs it (warm venv, whole process) against the plain build."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SMM_GUIDE_OFFLINE_ZIP", None)
-    command = ["make", "--no-print-directory", "build", f"SITE_DIR={work / 'make-site'}"]
-    made = _best(command, env, ROOT, REPEATS[1])
-    print(f"make-build-seconds: {made:.2f}")
-    print(f"make-build-ratio: {made / plain:.3f}")
-    sys.stdout.flush()
-
-
 def _fetch(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
@@ -314,6 +348,21 @@ def _until(condition: Callable[[], bool], limit: float) -> float | None:
             return time.perf_counter() - start
         time.sleep(0.05)
     return None
+
+
+def _session_cpu(session: int) -> float | None:
+    """CPU seconds so far of the live processes of `session` (from Linux's /proc), or None without it."""
+    if not Path("/proc/self/stat").is_file():
+        return None
+    total, tick = 0.0, os.sysconf("SC_CLK_TCK")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()  # after the command name: state, ppid, ...
+        except OSError:
+            continue
+        if int(fields[3]) == session:
+            total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return total
 
 
 SERVE_EDIT = ("practices/access-control.yaml", "  Anyone who reaches the control network")
@@ -341,18 +390,24 @@ def serve_refresh_figures(tmp: Path) -> None:
         name, anchor = SERVE_EDIT
         source = data / name
         original = source.read_text(encoding="utf-8")
-        seconds = []
+        seconds, cpu = [], []
         for edit in range(1, 4):
             time.sleep(1.5)  # past the watcher's debounce of the previous change
             token = f"bench{edit}x"
+            before = _session_cpu(server.pid)
             source.write_text(original.replace(anchor, f"{anchor} {token}", 1), encoding="utf-8")
             found = _until(lambda token=token: token in (_fetch(page) or ""), 120)
             if found is None:
                 print("serve-refresh-seconds: skipped (the edit did not reach the served page within 120 s)")
                 return
+            after = _session_cpu(server.pid)
             seconds.append(found)
+            if before is not None and after is not None:
+                cpu.append(after - before)
         detail = ", ".join(f"{s:.2f}" for s in seconds)
-        print(f"serve-refresh-seconds: {statistics.median(seconds):.2f} ({detail})")
+        # The server's CPU seconds for each rebuild: what a busy machine stretches into the wall time.
+        spent = f"; server CPU {', '.join(f'{s:.2f}' for s in cpu)}" if cpu else ""
+        print(f"serve-refresh-seconds: {statistics.median(seconds):.2f} ({detail}{spent})")
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait()
@@ -369,21 +424,22 @@ def build_figures(tmp: Path) -> None:
         if factor > 1:
             data = work / "data"
             scale_data(ROOT / "data", data, factor)
-        cold, full, plain, pages = measure(data, work, REPEATS[factor])
-        results[factor] = (full, pages)
-        if factor == 1:
-            make_build_figures(work, plain)
+        measured = measure(data, work, REPEATS[factor], make_build=factor == 1)
+        results[factor] = measured
+        if measured.make_build:
+            print(f"make-build-seconds: {_seconds(measured.make_build)}")
+            print(f"make-build-ratio: {measured.make_build.cpu / measured.plain.cpu:.3f}")
         largest, largest_size, median = page_sizes(work / "full")
-        print(f"pages {factor}x: {pages}")
+        print(f"pages {factor}x: {measured.pages}")
         print(f"largest-page-kb {factor}x: {largest_size / 1024:.1f} ({largest})")
         print(f"median-page-kb {factor}x: {median / 1024:.1f}")
-        print(f"build-seconds-cold {factor}x: {cold:.2f}")
-        print(f"build-seconds {factor}x: {full:.2f}")
-        print(f"plain-build-seconds {factor}x: {plain:.2f}")
-        print(f"build-overhead-ratio {factor}x: {full / plain:.3f}")
+        print(f"build-seconds-cold {factor}x: {_seconds(measured.cold)}")
+        print(f"build-seconds {factor}x: {_seconds(measured.full)}")
+        print(f"plain-build-seconds {factor}x: {_seconds(measured.plain)}")
+        print(f"build-overhead-ratio {factor}x: {measured.full.cpu / measured.plain.cpu:.3f}")
         sys.stdout.flush()
-    (t1, p1), (t10, p10) = results[1], results[10]
-    print(f"per-page-scaling 10x/1x: {(t10 / p10) / (t1 / p1):.3f}")
+    one, ten = results[1], results[10]
+    print(f"per-page-scaling 10x/1x: {(ten.full.cpu / ten.pages) / (one.full.cpu / one.pages):.3f}")
     sys.stdout.flush()
 
 

@@ -20,10 +20,12 @@ from macros.outputs.pages import BuildContext
 from macros.review.releases import read_history
 from macros.site import config as build_config
 from macros.site import files as site_files
+from macros.site import macros_module
 from macros.site.build import OUTPUTS, build_outputs, data_dir_for
 
 
 def on_startup(command: str, dirty: bool) -> None:
+    macros_module.skip_git_info()
     if dirty:
         site_files.dirty_builds_on_purpose()
 

@@ -4,7 +4,9 @@ the same function `smm-guide generate` uses, with the model the hook loaded."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import mkdocs_macros.context
 from mkdocs.exceptions import Abort
 from mkdocs_macros.plugin import MacrosPlugin
 
@@ -16,6 +18,18 @@ from macros.site.content import front_matter, render_content_page
 
 def define_env(env: MacrosPlugin) -> None:
     """Nothing to define: helpers come from macros.site.content, for both ways of building."""
+
+
+def _no_git_info() -> dict[str, Any]:
+    return {"status": False, "date": None}  # what mkdocs-macros gives outside a git repository
+
+
+def skip_git_info() -> None:
+    """mkdocs-macros runs 13 git commands on every build, and on every `make serve` rebuild, for its
+    `git` page variable: about half a second on a busy machine. No page reads it (pages that opt in
+    render through render_content_page, never through mkdocs-macros' Jinja), and mkdocs-macros has
+    no setting to leave it out. Called by the hook's on_startup, before mkdocs-macros' on_config."""
+    mkdocs_macros.context.get_git_info = _no_git_info
 
 
 def on_pre_page_macros(env: MacrosPlugin) -> None:

@@ -11,9 +11,7 @@ import zipfile
 
 import pytest
 
-from macros.site.offline import zip_tree
 from tests.conftest import ROOT
-from tests.support.builds import mkdocs_build
 from tools.server import served as serve
 
 JS = ROOT / "tests" / "js"
@@ -31,16 +29,10 @@ pytestmark = pytest.mark.skipif(bool(MISSING), reason=f"browser tests need {', '
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    """The site as `make publish` makes it, offering the offline copy, and that copy unzipped from it."""
-    copy = tmp_path_factory.mktemp("offline-copy")
-    built = mkdocs_build(copy / "smm-guide", OFFLINE="true")
-    assert built.returncode == 0, built.stderr
-    zipped = copy / "smm-guide-offline.zip"
-    zipped.write_bytes(zip_tree(copy / "smm-guide"))
-    site = tmp_path_factory.mktemp("browser-site")
-    built = mkdocs_build(site, SMM_GUIDE_OFFLINE_ZIP=str(zipped))
-    assert built.returncode == 0, built.stderr
+def served(published_site, tmp_path_factory):
+    """The site as `make publish` makes it, offering the offline copy, and that copy unzipped from it.
+    (published_site, tests/support/parallel.py: the same builds as test_offline's, on the same xdist worker.)"""
+    site, _ = published_site
     unzipped = tmp_path_factory.mktemp("offline-unzipped")
     with zipfile.ZipFile(site / "downloads" / "smm-guide-offline.zip") as archive:
         archive.extractall(unzipped)

@@ -1,8 +1,10 @@
 """The mkdocs-macros module (macros/site/macros_module.py), called as mkdocs-macros calls it, with the
 model the MkDocs hook loaded."""
 
+import subprocess
 from types import SimpleNamespace
 
+import mkdocs_macros.context
 import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
@@ -46,3 +48,13 @@ def test_pages_without_macros_are_left_alone(config):
     env = SimpleNamespace(page=page, conf=config, markdown="# Plain {{ x }}\n", variables={"page": page})
     macros_module.on_pre_page_macros(env)
     assert env.markdown == "# Plain {{ x }}\n"
+
+
+def test_a_build_starts_no_git_command_for_mkdocs_macros(config, monkeypatch):
+    monkeypatch.setattr(mkdocs_macros.context, "get_git_info", mkdocs_macros.context.get_git_info)  # undone after
+    started = []
+    monkeypatch.setattr(subprocess, "check_output", lambda command, **_: started.append(command) or "")
+    hook.on_startup(command="build", dirty=False)
+    config.plugins["macros"].on_config(config)
+    assert started == []
+    assert config.plugins["macros"].variables["git"]["status"] is False

@@ -6,18 +6,11 @@ import re
 import zipfile
 from io import BytesIO
 
-import pytest
-
 from macros.site.offline import WORKER_SHIM, main, zip_tree
 from tests.support.builds import mkdocs_build, tree_digest
 
-
-@pytest.fixture(scope="module")
-def offline_copy(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("offline") / "smm-guide"
-    result = mkdocs_build(folder, OFFLINE="true")
-    assert result.returncode == 0, result.stderr
-    return folder
+# offline_copy and published_site (tests/support/parallel.py) are built once for this module and test_browser,
+# on one xdist worker (SHARED_BUILDS there).
 
 
 def test_zip_is_the_same_bytes_for_the_same_tree(tmp_path, monkeypatch):
@@ -53,12 +46,9 @@ def test_offline_copy_opens_from_disk_without_network(offline_copy):
     assert "This is the offline copy" in downloads and "smm-guide-offline.zip" not in downloads
 
 
-def test_the_site_offers_the_zip_it_is_given(offline_copy, tmp_path):
-    zipped = tmp_path / "copy.zip"
-    zipped.write_bytes(zip_tree(offline_copy))
-    site = tmp_path / "site"
-    result = mkdocs_build(site, SMM_GUIDE_OFFLINE_ZIP=str(zipped))
-    assert result.returncode == 0, result.stderr
+def test_the_site_offers_the_zip_it_is_given(offline_copy, published_site):
+    site, zipped = published_site
+    assert zipped.read_bytes() == zip_tree(offline_copy)
     assert (site / "downloads" / "smm-guide-offline.zip").read_bytes() == zipped.read_bytes()
     page = (site / "downloads" / "index.html").read_text()
     assert 'href="smm-guide-offline.zip"' in page and "No offline copy in this build" not in page
