@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -375,3 +376,32 @@ def test_an_archetype_target_of_0_is_written_not_left_blank():
     assert sheet.cell(1, column + 1).value == "Archetype: Corner shop"
     targets = {row[0]: row[column] for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert targets == {"p-one": 1, "p-two": 0}
+
+
+GOLDEN_WORKBOOK = ROOT / "tests" / "golden" / "workbook" / "pos-all.txt"
+
+
+def readable_parts(content: bytes) -> str:
+    """The XML parts of a workbook, indented one element a line, so a change shows as a readable diff.
+    The theme is XlsxWriter's own, the same in every workbook."""
+    from xml.dom import minidom
+
+    parts = []
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        for name in sorted(archive.namelist()):
+            if name != "xl/theme/theme1.xml":
+                xml = minidom.parseString(archive.read(name)).toprettyxml(indent=" ")
+                parts.append(f"=== {name}\n{xml}")
+    return "".join(parts)
+
+
+def test_golden_workbook(monkeypatch):
+    """Every sheet, cell, formula, validation message, format and chart of the POS workbook of the
+    fixture; UPDATE_GOLDEN=1 rewrites the expected file (review the diff, as for the golden pages)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    text = readable_parts(build(load_model(MINI), "pos"))
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN_WORKBOOK.parent.mkdir(parents=True, exist_ok=True)
+        GOLDEN_WORKBOOK.write_text(text, encoding="utf-8")
+        pytest.fail("golden workbook rewritten; review the diff and run the tests again without UPDATE_GOLDEN")
+    assert text == GOLDEN_WORKBOOK.read_text(encoding="utf-8")
