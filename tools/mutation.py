@@ -184,14 +184,14 @@ def report(files: list[str], skip: dict[str, str], seconds: float) -> tuple[str,
         lines.append(f"{path}: {score:.3f} ({caught}/{considered} killed{'; ' + others if others else ''})")
         for mutant in found:
             state = status(mutant)
-            if state in ("killed", "timeout", "equivalent"):
-                continue
+            if state in ("killed", "timeout", "equivalent", "not checked"):
+                continue  # mutants not checked yet (an interrupted run) are counted above, not listed
             line, removed, added = located_change(mutant)
             problems.append(f"{path}:{line}: {state}: {mutant.name}\n    - {removed}\n    + {added}")
     considered = sum(total.values()) - total["equivalent"]
     caught = total["killed"] + total["timeout"]
     score = caught / considered if considered else 1.0
-    lines += ["", f"Survivors and untested mutants ({len(problems)}):", *problems]
+    lines += ["", f"Survivors and mutants no test reaches ({len(problems)}):", *problems]
     lines += ["", f"Equivalent mutants skipped ({total['equivalent']}), listed in {EQUIVALENT.relative_to(ROOT)}."]
     stale = [name for name in skip if not any(name.startswith(module_name(path) + ".") for path in files)]
     listed = {m.name for path in files for m in mutants_of(path)}

@@ -36,6 +36,11 @@ def test_paths_and_anchors():
         ("data/practices/x.yaml", "content", "../data/practices/x.yaml"),
         ("data/practices/x.yaml", "site-src/docs", "../../data/practices/x.yaml"),
         ("data/x.yaml", ".", "data/x.yaml"),
+        # MkDocs accepts the docs folder with slashes around it, or the project root as "" or "/".
+        ("data/practices/x.yaml", "/content/", "../data/practices/x.yaml"),
+        ("data/x.yaml", "", "data/x.yaml"),
+        ("data/x.yaml", "/", "data/x.yaml"),
+        ("data/x.yaml", "X", "../data/x.yaml"),
     ],
 )
 def test_edit_path_is_relative_to_the_docs_folder(source, docs_dir, expected):
@@ -52,6 +57,7 @@ def test_edit_path_is_relative_to_the_docs_folder(source, docs_dir, expected):
             "-/edit/dev/content/",
             "https://gitlab.example/g/r/-/edit/dev/data/practices/x.yaml",
         ),
+        ("https://github.com/o/boX/", "edit/main/content/", "https://github.com/o/boX/edit/main/data/practices/x.yaml"),
     ],
 )
 def test_edit_url_opens_a_data_file_as_mkdocs_opens_a_page(repo_url, edit_uri, expected):

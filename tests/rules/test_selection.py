@@ -99,3 +99,9 @@ def test_items_of_a_loaded_model_carry_their_labels():
     assert later == expected and expected, "the fixture's first practice level has considerations"
     assert selection.adds_to(model, chosen, [practice.id])
     assert not selection.adds_to(model, selection.select(model, ()), [p.id for p in model.practices])
+
+
+def test_a_chosen_profile_without_suggestions_leaves_the_others_to_decide():
+    # The second profile suggests nothing (its archetype gives no targets): the first one's levels stand.
+    assert selection.combine(["pos", "water-plant"], {"pos": {"p-one": 2}}) == {"p-one": (2, "pos")}
+    assert selection.combine(["pos", "water-plant"], {"water-plant": {"p-one": 1}}) == {"p-one": (1, "water-plant")}
