@@ -87,7 +87,8 @@ def test_json_that_yaml_cannot_read_is_reported_at_1_1(tmp_path, mini_model, cap
 def test_an_empty_csv_is_named_as_such(tmp_path, capsys):
     path = tmp_path / "empty.csv"
     path.write_bytes(b"")
-    assert failing(capsys, path) == f"{path}:1: the file is empty; expected the checklist header row\n1 problem(s) found.\n"
+    expected = f"{path}:1: the file is empty; expected the checklist header row\n1 problem(s) found.\n"
+    assert failing(capsys, path) == expected
 
 
 def test_a_csv_the_reader_refuses_is_named_with_its_line(tmp_path, mini_model, capsys):
@@ -103,7 +104,7 @@ def test_a_csv_the_reader_refuses_is_named_with_its_line(tmp_path, mini_model, c
 def test_a_line_break_inside_a_quoted_csv_cell_is_kept_as_written(tmp_path):
     from macros.assessment.reading import read_csv
 
-    data = 'Item id,Status,Notes\r\np-one-1-1,Met,"seen on\r\nsite"\r\np-one-1-2,,\r\n'.encode()
+    data = b'Item id,Status,Notes\r\np-one-1-1,Met,"seen on\r\nsite"\r\np-one-1-2,,\r\n'
     sheet = read_csv(tmp_path / "notes.csv", data)
     assert sheet.rows[1] == ("p-one-1-1", "Met", "seen on\r\nsite")
     assert sheet.lines == (1, 2, 4)  # the third record starts on line 4: the quoted cell spans two lines
