@@ -116,6 +116,16 @@ def prepare(files: list[str], skip: dict[str, str]) -> None:
         update_meta(path, change)
 
 
+def pending(path: str) -> list[str]:
+    """What mutmut should (re)test of one file: every mutant not killed and not equivalent, or the
+    whole module when its mutants have not been generated yet. mutmut reruns every mutant it is
+    given by name, killed ones too, so killed ones are left out."""
+    found = mutants_of(path)
+    if not found:
+        return [f"{module_name(path)}.*"]
+    return [m.name for m in found if status(m) not in ("killed", "timeout", "equivalent")]
+
+
 def function_start(source: str, mutant: str) -> int:
     """The first line (decorators included) of the function a mutant name points at."""
     mangled = mutant.rpartition(".")[2].partition("__mutmut_")[0]
@@ -227,10 +237,12 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     if not args.report_only:
         prepare(files, skip)
-        patterns = [f"{module_name(path)}.*" for path in args.files]
+        patterns = [name for path in args.files for name in pending(path)]
+        if args.files and not patterns:
+            print("Nothing to test: every mutant of these files is killed or listed as equivalent.")
         command = [str(Path(sys.executable).parent / "mutmut"), "run", "--max-children", "1", *patterns]
-        run = subprocess.run(command, cwd=ROOT, check=False)
-        if run.returncode != 0:
+        run = subprocess.run(command, cwd=ROOT, check=False) if patterns or not args.files else None
+        if run is not None and run.returncode != 0:
             return run.returncode
         for path in files:  # a rerun of named mutants also ran the listed equivalents
             update_meta(path, dict.fromkeys(skip, SKIPPED))
