@@ -140,3 +140,17 @@ def test_a_short_list_of_known_ids_is_offered_a_long_one_is_not(count, listed):
     message = _unknown(source, ("x",), "practice", "zzzz", known).message
     expected = "unknown practice 'zzzz'" + (f"; expected one of: {', '.join(known)}" if listed else "")
     assert message == expected
+
+
+@pytest.mark.parametrize(
+    ("guidance", "message"),
+    [
+        ({"profiles": ["Point Of Sale"], "framework": None}, "unknown profile 'Point Of Sale'"),
+        ({"profiles": [], "framework": "FW One"}, "unknown framework 'FW One'"),
+    ],
+)
+def test_json_ids_that_are_not_even_ids_are_one_unknown_id_problem(tmp_path, mini_model, capsys, guidance, message):
+    """Ids are checked against the model, which names the choices, rather than by the schema's id pattern too."""
+    path = write_json(tmp_path / "g.json", saved(mini_model, guidance=guidance))
+    (line, summary) = failing(capsys, path).splitlines()
+    assert message in line and summary == "1 problem(s) found."
