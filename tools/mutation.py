@@ -191,7 +191,9 @@ def report(files: list[str], skip: dict[str, str], seconds: float) -> tuple[str,
         caught = counts["killed"] + counts["timeout"]
         score = caught / considered if considered else 1.0
         others = ", ".join(f"{counts[k]} {k}" for k in sorted(counts) if k not in ("killed", "timeout"))
-        lines.append(f"{path}: {score:.3f} ({caught}/{considered} killed{'; ' + others if others else ''})")
+        checked = considered - counts["not checked"]
+        partial = f"; {caught / checked:.3f} of the {checked} checked" if counts["not checked"] and checked else ""
+        lines.append(f"{path}: {score:.3f} ({caught}/{considered} killed{'; ' + others if others else ''}{partial})")
         for mutant in found:
             state = status(mutant)
             if state in ("killed", "timeout", "equivalent", "not checked"):
@@ -208,6 +210,11 @@ def report(files: list[str], skip: dict[str, str], seconds: float) -> tuple[str,
     stale += [name for name in skip if name not in listed and name not in stale and mutants_exist(files)]
     if stale:
         lines.append("Listed as equivalent but no longer generated (remove them): " + ", ".join(sorted(stale)))
+    unchecked = total["not checked"]
+    if unchecked:
+        checked = considered - unchecked
+        share = f"{caught / checked:.3f}" if checked else "-"
+        lines += ["", f"Not checked yet (an interrupted run): {unchecked}; score of the {checked} checked: {share}"]
     lines += [
         "",
         f"Score: {score:.3f} = {caught} killed / ({sum(total.values())} total - {total['equivalent']} equivalent)",
