@@ -12,8 +12,9 @@ surviving mutant with its file and line, printed and written to build/mutation-r
 - Score: killed / (total - equivalent). Timeouts count as killed (the tests noticed the mutant
   never finishing), mutants no test reaches as not killed.
 
-Usage: python -m tools.mutation [--fail-under 0.9] [FILE.py ...]
-With files, only their mutants are (re)tested and reported, for iterating on one module.
+Usage: python -m tools.mutation [--fail-under 0.9] [--survivors] [--report-only] [FILE.py ...]
+With files, only their mutants not killed yet are tested and reported, for iterating on one
+module; --survivors retests only last run's survivors (after adding tests for them).
 """
 
 from __future__ import annotations
@@ -232,6 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("files", nargs="*", help="only these configured source files (default: all)")
     parser.add_argument("--fail-under", type=float, default=0.0, help="exit 1 when the score is lower")
     parser.add_argument("--report-only", action="store_true", help="report the results kept in mutants/")
+    parser.add_argument("--survivors", action="store_true", help="retest only the mutants that survived last time")
     args = parser.parse_args(argv)
     configured = configured_files()
     unknown = [f for f in args.files if f not in configured]
@@ -243,12 +245,16 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.monotonic()
     if not args.report_only:
+        survivors = [m.name for path in files for m in mutants_of(path) if m.code == SURVIVED and m.name not in skip]
         prepare(files, skip)
-        patterns = [name for path in args.files for name in pending(path)]
-        if args.files and not patterns:
+        patterns = survivors if args.survivors else [name for path in args.files for name in pending(path)]
+        if args.survivors and not survivors:
+            print("No survivors to retest.")
+        if args.files and not patterns and not args.survivors:
             print("Nothing to test: every mutant of these files is killed or listed as equivalent.")
         command = [str(Path(sys.executable).parent / "mutmut"), "run", "--max-children", "1", *patterns]
-        run = subprocess.run(command, cwd=ROOT, check=False) if patterns or not args.files else None
+        wanted = patterns or not (args.files or args.survivors)
+        run = subprocess.run(command, cwd=ROOT, check=False) if wanted else None
         if run is not None and run.returncode != 0:
             return run.returncode
         for path in files:  # a rerun of named mutants also ran the listed equivalents
