@@ -86,9 +86,11 @@ zensical: $(STAMP) $(ZENSICAL)/.installed
 # Mutation testing (tools/mutation.py, mutmut configured in pyproject.toml): the score and every
 # surviving mutant with file and line, in build/mutation-report.txt. Not part of `make test`: it
 # runs the tests once per mutant. Its own venv, as mutmut needs a newer click than the lock's.
-# Results are kept in mutants/; MUTATE=macros/x.py (re)tests one module's mutants only.
+# Results are kept in mutants/; MUTATE=macros/x.py tests one module's mutants not killed yet;
+# MUTATION_ARGS=--survivors retests only the last run's survivors.
 MUTATION := .venv-mutation
 MUTATE ?=
+MUTATION_ARGS ?=
 $(MUTATION)/.installed: requirements.lock requirements-mutation.lock
 	$(PYTHON) -m venv $(MUTATION)
 	$(MUTATION)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
@@ -97,7 +99,7 @@ $(MUTATION)/.installed: requirements.lock requirements-mutation.lock
 	touch $@
 
 mutation: $(MUTATION)/.installed
-	nice -n 15 $(MUTATION)/bin/python -m tools.mutation --fail-under 0.9 $(MUTATE)
+	nice -n 15 $(MUTATION)/bin/python -m tools.mutation --fail-under 0.9 $(MUTATION_ARGS) $(MUTATE)
 
 clean:
 	rm -rf site site.tmp site.old build/zensical build/offline $(OFFLINE_ZIP) mutants
