@@ -192,7 +192,7 @@ def report(files: list[str], skip: dict[str, str], seconds: float) -> tuple[str,
         considered = len(found) - counts["equivalent"]
         caught = counts["killed"]
         score = caught / considered if considered else 1.0
-        others = ", ".join(f"{counts[k]} {k}" for k in sorted(counts) if k not in ("killed", "timeout"))
+        others = ", ".join(f"{counts[k]} {k}" for k in sorted(counts) if k != "killed")
         checked = considered - counts["not checked"]
         partial = f"; {caught / checked:.3f} of the {checked} checked" if counts["not checked"] and checked else ""
         lines.append(f"{path}: {score:.3f} ({caught}/{considered} killed{'; ' + others if others else ''}{partial})")
