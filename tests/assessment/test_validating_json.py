@@ -154,3 +154,10 @@ def test_json_ids_that_are_not_even_ids_are_one_unknown_id_problem(tmp_path, min
     path = write_json(tmp_path / "g.json", saved(mini_model, guidance=guidance))
     (line, summary) = failing(capsys, path).splitlines()
     assert message in line and summary == "1 problem(s) found."
+
+
+def test_json_model_version_that_is_not_text_is_refused(tmp_path, mini_model, capsys):
+    path = write_json(tmp_path / "n.json", saved(mini_model, model_version=5))
+    (line, summary) = failing(capsys, path).splitlines()
+    assert line.endswith(": error: 'model_version' must be a string, not a number; put it in quotes")
+    assert summary == "1 problem(s) found."
