@@ -161,3 +161,16 @@ def test_json_model_version_that_is_not_text_is_refused(tmp_path, mini_model, ca
     (line, summary) = failing(capsys, path).splitlines()
     assert line.endswith(": error: 'model_version' must be a string, not a number; put it in quotes")
     assert summary == "1 problem(s) found."
+
+
+@pytest.mark.parametrize(
+    ("guidance", "message"),
+    [
+        ({"profiles": [5], "framework": None}, "must be a string, not a number"),
+        ({"profiles": [], "framework": 5}, "must be a string or empty, not a number"),
+    ],
+)
+def test_json_ids_that_are_numbers_are_refused(tmp_path, mini_model, capsys, guidance, message):
+    path = write_json(tmp_path / "n.json", saved(mini_model, guidance=guidance))
+    (line, summary) = failing(capsys, path).splitlines()
+    assert message in line and summary == "1 problem(s) found."
