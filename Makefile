@@ -9,7 +9,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 3155328
 export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build publish offline bytecode serve test lint bench validate a11y zensical clean
+.PHONY: build publish offline bytecode serve test lint bench validate a11y zensical mutation clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -85,5 +85,23 @@ zensical: $(STAMP) $(ZENSICAL)/.installed
 	$(BIN)/python -m macros.site.engines build/zensical
 	cd build/zensical && ../../$(ZENSICAL)/bin/zensical build
 
+# Mutation testing (tools/mutation.py, mutmut configured in pyproject.toml): the score and every
+# surviving mutant with file and line, in build/mutation-report.txt. Not part of `make test`: it
+# runs the tests once per mutant. Its own venv, as mutmut needs a newer click than the lock's.
+# Results are kept in mutants/; MUTATE=macros/x.py tests one module's mutants not killed yet;
+# MUTATION_ARGS=--survivors retests only the last run's survivors.
+MUTATION := .venv-mutation
+MUTATE ?=
+MUTATION_ARGS ?=
+$(MUTATION)/.installed: requirements.lock requirements-mutation.lock
+	$(PYTHON) -m venv $(MUTATION)
+	$(MUTATION)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(MUTATION)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-mutation.lock
+	$(MUTATION)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+mutation: $(MUTATION)/.installed
+	nice -n 15 $(MUTATION)/bin/python -m tools.mutation --fail-under 0.9 $(MUTATION_ARGS) $(MUTATE)
+
 clean:
-	rm -rf site site.tmp site.old build/zensical build/offline $(OFFLINE_ZIP)
+	rm -rf site site.tmp site.old build/zensical build/offline $(OFFLINE_ZIP) mutants

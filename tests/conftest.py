@@ -68,3 +68,13 @@ def append(path: Path, new: str) -> int:
     text = path.read_text(encoding="utf-8")
     path.write_text(text + new, encoding="utf-8")
     return text.count("\n") + 1
+
+
+SECOND_FRAMEWORK = ROOT / "tests" / "fixtures" / "second-framework"
+
+
+def with_second_framework(data_dir: Path) -> Path:
+    """Add fw-two (tests/fixtures/second-framework), which declares `crosswalk_with: [fw-one]`, to a
+    writable copy of the fixture: the derived crosswalk of a framework pair."""
+    shutil.copytree(SECOND_FRAMEWORK, data_dir, dirs_exist_ok=True)
+    return data_dir

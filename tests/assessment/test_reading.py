@@ -82,3 +82,29 @@ def test_json_that_yaml_cannot_read_is_reported_at_1_1(tmp_path, mini_model, cap
     path = tmp_path / "tabs.json"
     path.write_text(json.dumps(saved(mini_model, levels={"p-nine": 1}), indent="\t"), encoding="utf-8")
     assert f"{path}:1:1: error: unknown practice 'p-nine'" in failing(capsys, path)
+
+
+def test_an_empty_csv_is_named_as_such(tmp_path, capsys):
+    path = tmp_path / "empty.csv"
+    path.write_bytes(b"")
+    expected = f"{path}:1: the file is empty; expected the checklist header row\n1 problem(s) found.\n"
+    assert failing(capsys, path) == expected
+
+
+def test_a_csv_the_reader_refuses_is_named_with_its_line(tmp_path, mini_model, capsys):
+    path = filled_csv(mini_model, tmp_path / "huge.csv", {})
+    lines = path.read_bytes().split(b"\r\n")
+    lines[2] += b"," + b"x" * 200_000  # beyond the csv module's field size limit
+    path.write_bytes(b"\r\n".join(lines))
+    message = failing(capsys, path)
+    assert message.startswith(f"{path}:3: not a readable CSV: field larger than field limit")
+    assert message.endswith("\n1 problem(s) found.\n")
+
+
+def test_a_line_break_inside_a_quoted_csv_cell_is_kept_as_written(tmp_path):
+    from macros.assessment.reading import read_csv
+
+    data = b'Item id,Status,Notes\r\np-one-1-1,Met,"seen on\r\nsite"\r\np-one-1-2,,\r\n'
+    sheet = read_csv(tmp_path / "notes.csv", data)
+    assert sheet.rows[1] == ("p-one-1-1", "Met", "seen on\r\nsite")
+    assert sheet.lines == (1, 2, 4)  # the third record starts on line 4: the quoted cell spans two lines

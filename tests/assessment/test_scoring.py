@@ -96,3 +96,22 @@ def test_json_levels_set_directly_count_instead_of_the_answers(tmp_path, mini_mo
     assert "Nothing was assessed" not in text  # p-one has no answer, but a level
     assert "### Not counted yet" not in text  # no answer counts for a practice set directly
     assert f"{SAY['direct']} p-one, p-two." in text
+
+
+def test_a_level_set_directly_without_a_target_has_no_gap_and_no_over_achievement():
+    from macros.assessment.scoring import set_directly
+
+    scored = scoring.score({1: [scoring.MET]})
+    direct = set_directly(scored, 3)
+    assert (direct.achieved, direct.target, direct.gap, direct.over, direct.assessed, direct.provisional) == (
+        3,
+        None,
+        None,
+        0,
+        True,
+        False,
+    )
+    with_target = set_directly(scoring.score({1: [scoring.MET]}, target=2), 3)
+    assert (with_target.gap, with_target.over) == (0, 1)
+    below = set_directly(scoring.score({}, target=4), 1)
+    assert (below.gap, below.over, below.states) == (3, 0, scoring.score({}, target=4).states)

@@ -111,3 +111,65 @@ def test_json_problems_in_a_real_process(tmp_path, mini_model):
         f"{at(path, 'p-one', after=True)}: error: the level of 'p-one' must be at most 4",
         "2 problem(s) found.",
     ]
+
+
+def test_json_of_another_model_version_is_one_problem(tmp_path, mini_model, capsys):
+    """The model version is checked against the model, once: not also by the schema's pattern."""
+    path = write_json(tmp_path / "old.json", saved(mini_model, model_version="old"))
+    lines = failing(capsys, path).splitlines()
+    assert len(lines) == 2 and lines[-1] == "1 problem(s) found."
+    assert "old" in lines[0] and model_version(mini_model) in lines[0]
+
+
+def test_json_unknown_id_among_many_gets_no_list_and_no_guess(tmp_path, mini_model, capsys):
+    answers = answered({"p-one-1-1": "Met"})
+    answers["zzzz"] = {"status": "met", "note": ""}
+    path = write_json(tmp_path / "u.json", saved(mini_model, answers=answers))
+    (line, summary) = failing(capsys, path).splitlines()
+    assert line.endswith(": error: unknown item 'zzzz'") and summary == "1 problem(s) found."
+
+
+@pytest.mark.parametrize(("count", "listed"), [(8, True), (9, False)])
+def test_a_short_list_of_known_ids_is_offered_a_long_one_is_not(count, listed):
+    from macros.assessment.validating_json import _unknown
+    from macros.data.yamlsource import read_source
+
+    source, _ = read_source(b'{"x": "zzzz"}', "a.json")
+    known = [f"p-{n}" for n in range(count)]
+    message = _unknown(source, ("x",), "practice", "zzzz", known).message
+    expected = "unknown practice 'zzzz'" + (f"; expected one of: {', '.join(known)}" if listed else "")
+    assert message == expected
+
+
+@pytest.mark.parametrize(
+    ("guidance", "message"),
+    [
+        ({"profiles": ["Point Of Sale"], "framework": None}, "unknown profile 'Point Of Sale'"),
+        ({"profiles": [], "framework": "FW One"}, "unknown framework 'FW One'"),
+    ],
+)
+def test_json_ids_that_are_not_even_ids_are_one_unknown_id_problem(tmp_path, mini_model, capsys, guidance, message):
+    """Ids are checked against the model, which names the choices, rather than by the schema's id pattern too."""
+    path = write_json(tmp_path / "g.json", saved(mini_model, guidance=guidance))
+    (line, summary) = failing(capsys, path).splitlines()
+    assert message in line and summary == "1 problem(s) found."
+
+
+def test_json_model_version_that_is_not_text_is_refused(tmp_path, mini_model, capsys):
+    path = write_json(tmp_path / "n.json", saved(mini_model, model_version=5))
+    (line, summary) = failing(capsys, path).splitlines()
+    assert line.endswith(": error: 'model_version' must be a string, not a number; put it in quotes")
+    assert summary == "1 problem(s) found."
+
+
+@pytest.mark.parametrize(
+    ("guidance", "message"),
+    [
+        ({"profiles": [5], "framework": None}, "must be a string, not a number"),
+        ({"profiles": [], "framework": 5}, "must be a string or empty, not a number"),
+    ],
+)
+def test_json_ids_that_are_numbers_are_refused(tmp_path, mini_model, capsys, guidance, message):
+    path = write_json(tmp_path / "n.json", saved(mini_model, guidance=guidance))
+    (line, summary) = failing(capsys, path).splitlines()
+    assert message in line and summary == "1 problem(s) found."

@@ -39,3 +39,33 @@ def test_unwritable_cache_still_validates(tmp_path, monkeypatch):
     monkeypatch.setattr(cache, "CACHE_DIR", blocker / "cache")
     assert cache.cache_dir("schemas") is None
     cache.schema_validator(SCHEMA)({"id": "x"})
+
+
+def test_another_schema_gets_its_own_validator(tmp_cache):
+    cache.schema_validator(SCHEMA)
+    other = {**SCHEMA, "properties": {"id": {"type": "integer"}}}
+    validate = cache.schema_validator(other)
+    validate({"id": 1})
+    with pytest.raises(fastjsonschema.JsonSchemaException):
+        validate({"id": "x"})
+    assert len(list((tmp_cache / "schemas").iterdir())) == 2
+
+
+@pytest.mark.parametrize(("module", "name"), [(fastjsonschema, "VERSION"), (cache.sys, "version")])
+def test_the_compiler_and_python_versions_are_in_the_key(tmp_cache, monkeypatch, module, name):
+    """Code compiled by another fastjsonschema or Python is not reused: marshal data is version-bound."""
+    cache.schema_validator(SCHEMA)
+    monkeypatch.setattr(module, name, getattr(module, name) + "-other")
+    cache.schema_validator(SCHEMA)({"id": "x"})
+    assert len(list((tmp_cache / "schemas").iterdir())) == 2
+
+
+def test_the_cache_lives_in_the_environment_that_runs_the_build():
+    expected = cache.Path(cache.sys.prefix) / "var" / "cache" / "smm-guide"
+    assert expected == cache.CACHE_DIR
+
+
+def test_cache_folders_are_one_per_kind(tmp_cache):
+    assert cache.cache_dir("schemas") == tmp_cache / "schemas"
+    assert cache.cache_dir("workbooks") == tmp_cache / "workbooks"
+    assert (tmp_cache / "workbooks").is_dir()

@@ -6,6 +6,7 @@ The page's JavaScript is tested in a browser by tests/js/assess.test.mjs and tes
 """
 
 import json
+import os
 import shutil
 import subprocess
 from dataclasses import replace
@@ -17,7 +18,7 @@ import yaml
 from macros.data.loader import load_model
 from macros.outputs import assessment_file, routes
 from macros.outputs.checklists import COLUMNS
-from macros.outputs.export import export_json, model_to_dict, model_version
+from macros.outputs.export import export_json, export_schema, model_to_dict, model_version
 from macros.site.build import build_outputs
 from tests.conftest import MINI, ROOT
 
@@ -169,3 +170,27 @@ def test_a_model_without_profiles_still_gets_the_page():
     pages = build_outputs(model, ROOT / "content").pages
     page = next(p for p in pages if p.path == routes.ASSESS)
     assert "The suggestion rule" not in page.content and "set each target yourself" in page.content
+
+
+GOLDEN_SCHEMAS = ROOT / "tests" / "golden" / "schemas"
+
+
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [
+        ("assessment.schema.json", assessment_file.schema_json),
+        ("smm-guide.schema.json", export_schema),
+    ],
+)
+def test_the_published_schemas_are_the_golden_ones(name, make):
+    """The JSON Schemas the site publishes, descriptions included: tools people write validate
+    against them. UPDATE_GOLDEN=1 rewrites the expected files (review the diff)."""
+    from macros.model.serialize import model_schema
+
+    model_schema.cache_clear()  # derived afresh from the model's types, not reused from an earlier test
+    path = GOLDEN_SCHEMAS / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(make(), encoding="utf-8")
+        pytest.fail("golden schema rewritten; review the diff and run the tests again without UPDATE_GOLDEN")
+    assert make() == path.read_text(encoding="utf-8")

@@ -118,3 +118,22 @@ def test_relationship_names_and_order_come_from_the_mapping_method(mini):
     # Within a level the stronger relationship comes first; here the two mappings differ in level.
     _, entries = index.of(framework, "r-1-1")
     assert [index.order(e)[:2] for e in entries] == [(1, 0), (3, 2)]
+
+
+def test_a_framework_pair_gets_its_derived_crosswalk_at_its_published_path(mini):
+    from macros.outputs.checklists import checklists
+    from macros.outputs.pages import generate_pages
+    from tests.conftest import with_second_framework
+
+    model = load_model(with_second_framework(mini))
+    files = table_downloads(model)
+    assert "downloads/crosswalks/fw-two--fw-one.csv" in files
+    rows = list(csv.reader(io.StringIO(files["downloads/crosswalks/fw-two--fw-one.csv"])))
+    assert rows == [
+        ["FW Two", "Title", "Through practices", "FW One (derived)"],
+        ["T 1.1", "Till records", "Practice One", "R 1.1, R 1.2"],
+        ["T 1.2", "Incident reporting", "Practice Two", "R 1.1, R 2.1"],
+    ]
+    pages = {page.path: page.content for page in generate_pages(model, checklists(model), [])}
+    assert "crosswalks/fw-two--fw-one.md" in pages
+    assert "fw-two--fw-one.md" in pages["crosswalks/index.md"]

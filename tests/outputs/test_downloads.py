@@ -10,7 +10,7 @@ from macros.outputs import downloads, routes
 from macros.outputs.checklists import checklists, scopes
 from macros.outputs.downloads import NO_OFFLINE_COPY, Offline
 from macros.outputs.pages import generate_pages
-from tests.conftest import MINI
+from tests.conftest import MINI, edit
 
 
 @pytest.fixture
@@ -108,3 +108,135 @@ def test_page_csv_and_workbook_of_a_selection_list_the_same_items(model, fresh_c
         page = pages[routes.checklist(checklist.selection.id, practice)]
         shown = [page.index(f"| **{item}** ") for item in expected]
         assert shown == sorted(shown), "the printable page lists the items in the same order"
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def with_formula_text(mini):
+    """The fixture with text a spreadsheet would run, in every kind of field the downloads carry."""
+    edits = {
+        "practices/p-one.yaml": [
+            ("name: Practice One", 'name: "=HYPERLINK(\\"http://x\\")"'),
+            ("text: A named clerk owns the terminal inventory.", 'text: "+1+2 clerks own the inventory."'),
+            ("pass: Pass if a named clerk owns the terminal inventory.", 'pass: "-2+3 if a clerk owns it."'),
+            ("evidence: Evidence 1.", 'evidence: "@SUM(A1)"'),
+        ],
+        "frameworks/fw-one.yaml": [
+            ("code: R 1.1\n", 'code: "=R 1.1"\n'),
+            ("title: Terminal inventory", 'title: "@Terminal inventory"'),
+            ("name: Identification", 'name: "-Identification"'),
+            ("short_name: FW One", 'short_name: "+FW One"'),
+        ],
+        "mappings/fw-one.yaml": [
+            ("rationale: The named clerk's", 'rationale: "=The named clerk\'s"\n    # '),
+        ],
+    }
+    for name, changes in edits.items():
+        for old, new in changes:
+            edit(mini / name, old, new)
+    return load_model(mini)
+
+
+def test_every_csv_download_keeps_formula_text_as_text(mini, fresh_cache):
+    model = with_formula_text(mini)
+    offered = [d for d in all_downloads(model) if d.path.endswith(".csv")]
+    kinds = {d.path.split("/")[1] for d in offered}
+    assert kinds == {"checklists", "frameworks", "crosswalks", "mappings.csv"}
+    seen = set()
+    for item in offered:
+        for row in csv.reader(io.StringIO(item.content)):
+            risky = [cell for cell in row if cell.startswith(FORMULA_STARTS)]
+            assert not risky, (item.path, risky)
+            seen.update(cell for cell in row if cell.startswith("'"))
+    # Each dangerous value reached some CSV, neutralized.
+    for text in (
+        '\'=HYPERLINK("http://x")',
+        "'+1+2 clerks own the inventory.",
+        "'-2+3 if a clerk owns it.",
+        "'@SUM(A1)",
+    ):
+        assert text in seen, text
+    assert {"'=R 1.1", "'@Terminal inventory"} <= seen
+    assert any(cell.startswith("'=The named clerk's") for cell in seen)
+    # A checklist's mapped requirements start with a requirement code.
+    assert any(cell.startswith("'=R 1.1 (+FW One)") for cell in seen)
+
+
+def test_every_workbook_keeps_formula_text_as_text(mini, fresh_cache):
+    from openpyxl import load_workbook
+
+    model = with_formula_text(mini)
+    books = [d for d in all_downloads(model) if d.path.endswith(".xlsx")]
+    assert books
+    for item in books:
+        book = load_workbook(io.BytesIO(item.content))
+        for sheet in book.worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if sheet.title == "Summary" and cell.column > 2 and cell.row > 1:
+                        continue  # the summary's own formulas
+                    assert cell.data_type != "f", (item.path, sheet.title, cell.coordinate, cell.value)
+        if "/all." in item.path:
+            assert book["Targets"]["B2"].value == '=HYPERLINK("http://x")'
+            assert book["Summary"]["B2"].data_type == "s"
+            assert book["Summary"]["B2"].value == '=HYPERLINK("http://x")'
+
+
+ALL_GENERAL = routes.checklist_file("general", "all", "xlsx")
+
+
+def workbook_of(model, path=ALL_GENERAL) -> bytes:
+    return next(d.content for d in all_downloads(model) if d.path == path)
+
+
+def about(content: bytes) -> dict:
+    from openpyxl import load_workbook
+
+    return dict(load_workbook(io.BytesIO(content))["About"].values)
+
+
+def test_a_data_edit_never_serves_a_stale_cached_workbook(mini, fresh_cache):
+    """The cache key holds the model version: after an edit the workbook is the new model's, so
+    `smm-guide report` accepts it once filled in."""
+    from macros.outputs.export import model_version
+
+    before = load_model(mini)
+    workbook_of(before)
+    edit(mini / "practices/p-one.yaml", "evidence: Evidence 1.", "evidence: Evidence one.")
+    after = load_model(mini)
+    assert model_version(after) != model_version(before)
+    assert about(workbook_of(after))["Model version"] == model_version(after)
+
+
+@pytest.mark.parametrize("index", range(len(downloads.WORKBOOK_CODE)))
+def test_each_module_the_workbook_bytes_come_from_is_in_the_key(model, fresh_cache, tmp_path, monkeypatch, index):
+    path = routes.checklist_file("general", "p-one", "xlsx")
+    workbook_of(model, path)
+    files = list(downloads.WORKBOOK_CODE)
+    changed = tmp_path / files[index].name
+    changed.write_text(files[index].read_text() + "\n# changed\n")
+    files[index] = changed
+    monkeypatch.setattr(downloads, "WORKBOOK_CODE", tuple(files))
+    cached = len(list((fresh_cache / "workbooks").iterdir()))
+    workbook_of(model, path)
+    assert len(list((fresh_cache / "workbooks").iterdir())) == 2 * cached
+
+
+def test_the_selection_and_the_practices_are_in_the_key(model, fresh_cache, monkeypatch):
+    """Workbooks of one model differ by variant and scope, and each is served as itself."""
+    from openpyxl import load_workbook
+
+    def listed(selection_id, scope):
+        book = load_workbook(io.BytesIO(workbook_of(model, routes.checklist_file(selection_id, scope, "xlsx"))))
+        info = dict(book["About"].values)
+        return info["Variant"], info["Practices"]
+
+    for _ in range(2):  # the second round is served from the cache
+        assert listed("general", "all") == ("general", "p-one, p-two")
+        assert listed("general", "p-two") == ("general", "p-two")
+        assert listed("pos", "p-one") == ("pos", "p-one")
+    monkeypatch.setattr(downloads.xlsxwriter, "__version__", "0.0.0")
+    cached = len(list((fresh_cache / "workbooks").iterdir()))
+    workbook_of(model)
+    assert len(list((fresh_cache / "workbooks").iterdir())) == 2 * cached

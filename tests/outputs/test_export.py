@@ -114,3 +114,26 @@ def test_export_is_byte_identical_across_processes_and_days(tmp_path):
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
     assert set(downloads(load_model(MINI))) == {"downloads/smm-guide.json", "downloads/smm-guide.schema.json"}
+
+
+def test_falsy_values_survive_the_export():
+    """A target of 0 (the practice deliberately not performed), false flags and empty lists are data:
+    the JSON and the assessment page's model script keep them."""
+    from macros.outputs.assessment_file import model_script
+    from macros.outputs.export import model_version
+
+    model = load_model(MINI)
+    exported = export_json(model)
+    data = json.loads(exported)
+    pos = next(p for p in data["profiles"] if p["id"] == "pos")
+    corner = next(a for a in pos["archetypes"] if a["id"] == "corner-shop")
+    assert corner["targets"] == {"p-one": 1, "p-two": 0}
+    assert corner["target_deviations"] == {"p-two": "The kiosk runs no software of its own."}
+    requirement = data["frameworks"][0]["requirements"][0]
+    assert requirement["title_ours"] is False and requirement["description"] is None
+    script = model_script(exported, model_version(model))
+    page = json.loads(json.loads(script.split("JSON.parse(", 1)[1].split(");\n", 1)[0]))
+    page_corner = next(
+        a for p in page["profiles"] if p["id"] == "pos" for a in p["archetypes"] if a["id"] == "corner-shop"
+    )
+    assert page_corner["targets"] == {"p-one": 1, "p-two": 0}

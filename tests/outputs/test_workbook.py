@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -350,3 +351,68 @@ def test_recalculated_workbook_and_smm_guide_report_agree(tmp_path):
 if __name__ == "__main__":
     # For the cross-process test: python tests/shifted_clock.py DAYS -m tests.test_workbook DATA OUT
     Path(sys.argv[2]).write_bytes(build(load_model(sys.argv[1]), "pos"))
+
+
+@NEEDS_LIBREOFFICE
+def test_the_first_and_the_last_checklist_row_each_count_in_libreoffice(tmp_path):
+    """Every item met but the first and the last: the summary's ranges must reach both ends."""
+    model = load_model(MINI)
+    book = read(build(model))
+    rows = list(book["Checklist"].iter_rows(min_row=2))
+    first, last = rows[0], rows[-1]
+    assert (first[0].value, last[0].value) == ("p-one", "p-two") and last[2].value == 4
+    for row in rows:
+        row[9].value = scoring.LABELS[scoring.MET]
+    first[9].value = last[9].value = scoring.LABELS[scoring.NOT_MET]
+    for row in book["Targets"].iter_rows(min_row=2):
+        row[2].value = 4
+    filled = tmp_path / "filled.xlsx"
+    book.save(filled)
+    summary = read(recalculate(filled, tmp_path).read_bytes(), data_only=True)["Summary"]
+    got = {row[0]: row[3:5] + row[7:11] for row in summary.iter_rows(min_row=2, values_only=True)}
+    reached, not_reached = scoring.REACHED, scoring.NOT_REACHED
+    assert got == {
+        # The first row is p-one's first level 1 item: level 1 is not reached, nothing is achieved.
+        "p-one": (0, 4, not_reached, reached, reached, reached),
+        # The last row is p-two's last level 4 item.
+        "p-two": (3, 1, reached, reached, reached, not_reached),
+    }
+
+
+def test_an_archetype_target_of_0_is_written_not_left_blank():
+    model = load_model(MINI)
+    sheet = read(build(model, "pos"))["Targets"]
+    corner = [a.id for a in model.profile("pos").archetypes].index("corner-shop")
+    column = 4 + corner
+    assert sheet.cell(1, column + 1).value == "Archetype: Corner shop"
+    targets = {row[0]: row[column] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert targets == {"p-one": 1, "p-two": 0}
+
+
+GOLDEN_WORKBOOK = ROOT / "tests" / "golden" / "workbook" / "pos-all.txt"
+
+
+def readable_parts(content: bytes) -> str:
+    """The XML parts of a workbook, indented one element a line, so a change shows as a readable diff.
+    The theme is XlsxWriter's own, the same in every workbook."""
+    from xml.dom import minidom
+
+    parts = []
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        for name in sorted(archive.namelist()):
+            if name != "xl/theme/theme1.xml":
+                xml = minidom.parseString(archive.read(name)).toprettyxml(indent=" ")
+                parts.append(f"=== {name}\n{xml}")
+    return "".join(parts)
+
+
+def test_golden_workbook(monkeypatch):
+    """Every sheet, cell, formula, validation message, format and chart of the POS workbook of the
+    fixture; UPDATE_GOLDEN=1 rewrites the expected file (review the diff, as for the golden pages)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    text = readable_parts(build(load_model(MINI), "pos"))
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN_WORKBOOK.parent.mkdir(parents=True, exist_ok=True)
+        GOLDEN_WORKBOOK.write_text(text, encoding="utf-8")
+        pytest.fail("golden workbook rewritten; review the diff and run the tests again without UPDATE_GOLDEN")
+    assert text == GOLDEN_WORKBOOK.read_text(encoding="utf-8")

@@ -3,6 +3,7 @@
 Every test asserts the whole Diff (so nothing else shows) and a line of the Markdown report.
 """
 
+import re
 import shutil
 import subprocess
 from dataclasses import replace
@@ -248,7 +249,7 @@ def test_effect_changes(original, mini):
 
 def test_requirement_changes(original, mini):
     path = mini / "frameworks/fw-one.yaml"
-    edit(path, "title: Staff accounts", "title: Staff user accounts")
+    edit(path, """title: 'Staff "named" accounts'""", "title: Staff user accounts")
     edit(
         path,
         "        requirements:\n"
@@ -261,9 +262,9 @@ def test_requirement_changes(original, mini):
     changes, lines = compare(original, mini)
     assert changes == (
         Change("requirement", "fw-one/r-1-1-e-1", "removed", None, "R 1.1 E 1 Automated inventory", None),
-        Change("requirement", "fw-one/r-1-2", "retitled", "title", "Staff accounts", "Staff user accounts"),
+        Change("requirement", "fw-one/r-1-2", "retitled", "title", 'Staff "named" accounts', "Staff user accounts"),
     )
-    assert "| `fw-one/r-1-2` | retitled | Staff **user** accounts |" in lines
+    assert '| `fw-one/r-1-2` | retitled | Staff ~~"named"~~ **user** accounts |' in lines
     assert "| `fw-one/r-1-1-e-1` | removed | R 1.1 E 1 Automated inventory |" in lines
 
 
@@ -405,3 +406,35 @@ def test_git_refs(tmp_path, original):
         load_side("HEAD", repo)
     assert all(p.path.startswith("HEAD:data/") for p in caught.value.problems)
     assert any(p.path == "HEAD:data/practices/p-one.yaml" for p in caught.value.problems)
+
+
+def test_a_changed_number_is_flagged_in_an_otherwise_similar_rewording(original, mini):
+    edit(
+        mini / "practices/p-two.yaml",
+        "text: Kiosk screens blank after 2 idle minutes.",
+        "text: Kiosk screens blank after 20 idle minutes.",
+    )
+    changes, lines = compare(original, mini)
+    (change,) = changes
+    assert (change.id, change.action, change.flag) == ("p-two-1-1", "reworded", "changed '2', '20'")
+    assert change.similarity is not None and change.similarity >= 0.7  # flagged for the number alone
+    assert any(line.startswith("| `p-two-1-1` | reworded") and "changed '2', '20'" in line for line in lines)
+
+
+def table_cells(line: str) -> list[str]:
+    """The cells of a Markdown table row; `\\|` is a pipe inside a cell."""
+    return [cell.strip() for cell in re.split(r"(?<!\\)\|", line)[1:-1]]
+
+
+def test_a_pipe_in_text_stays_inside_its_table_cell(original, mini):
+    old = "text: 'Loyalty data stays on the central server: \"store | kiosk\" copies are refused.'"
+    edit(mini / "practices/p-two.yaml", old, "text: 'Loyalty data stays on the central server | no copies.'")
+    lines = to_markdown(diff(original, load_model(mini)), "main", "branch").splitlines()
+    rows, header = [], None
+    for line in lines:
+        if line.startswith("| Id |"):
+            header = table_cells(line)
+        elif line.startswith("| `p-two-1-2` |"):
+            rows.append(line)
+            assert header and len(table_cells(line)) == len(header), line
+    assert rows and all("\\|" in row for row in rows)

@@ -138,3 +138,9 @@ def test_short_title_names_the_profiles_by_short_name():
     model = _model(POS, DT)
     assert selection.short_title(model, selection.select(model, ())) == "General"
     assert selection.short_title(model, selection.select(model, ["dt", "pos"])) == "POS + DT"
+
+
+def test_a_chosen_profile_without_suggestions_leaves_the_others_to_decide():
+    # The second profile suggests nothing (its archetype gives no targets): the first one's levels stand.
+    assert selection.combine(["pos", "water-plant"], {"pos": {"p-one": 2}}) == {"p-one": (2, "pos")}
+    assert selection.combine(["pos", "water-plant"], {"water-plant": {"p-one": 1}}) == {"p-one": (1, "water-plant")}

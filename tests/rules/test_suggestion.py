@@ -67,3 +67,15 @@ def test_the_suggestion_vectors_cover_up_down_mixed_and_clamping(real_model):
             raw = profile.baseline + suggestion.net
             seen |= {"clamped high"} if raw > 4 else {"clamped low"} if raw < 0 else set()
     assert seen == {"up", "down", "mixed", "clamped high", "clamped low"}
+
+
+def test_a_target_on_the_other_side_of_the_baseline_goes_against_even_when_close():
+    from macros.rules.suggestion import Suggestion, goes_against
+
+    # Baseline 4, one effect up (clamped to 4): a target of 3 is one level off, but below the baseline.
+    assert goes_against(3, Suggestion("p", 4, 1, ()), 4)
+    # Baseline 0, one effect down (clamped to 0): a target of 1 is above the baseline.
+    assert goes_against(1, Suggestion("p", 0, -1, ()), 0)
+    assert not goes_against(4, Suggestion("p", 4, 1, ()), 4)
+    assert not goes_against(3, Suggestion("p", 3, 0, ()), 3)  # no effects: only the distance counts
+    assert goes_against(1, Suggestion("p", 3, 0, ()), 3)

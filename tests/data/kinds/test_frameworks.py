@@ -167,3 +167,24 @@ def test_a_framework_without_a_mapping_file_is_allowed(mini):
 
     model = load_model(mini)
     assert model.mappings == () and model.framework("fw-one").mapping_source is None
+
+
+def test_a_framework_declares_the_frameworks_it_is_crosswalked_with(mini):
+    from macros.data.loader import load_model
+    from tests.conftest import with_second_framework
+
+    model = load_model(with_second_framework(mini))
+    assert model.framework("fw-two").crosswalk_with == ("fw-one",)
+    assert model.framework("fw-one").crosswalk_with == ()
+
+
+def test_a_framework_cannot_be_crosswalked_with_itself(mini):
+    line = edit(mini / FW, "mapped_at: requirements", "mapped_at: requirements\ncrosswalk_with: [fw-one]")
+    problem = one_problem(mini, FW, "a framework cannot be crosswalked with itself")
+    assert (problem.line, problem.col) == (line + 1, 18)
+
+
+def test_a_crosswalk_needs_a_known_framework(mini):
+    line = edit(mini / FW, "mapped_at: requirements", "mapped_at: requirements\ncrosswalk_with: [fw-tow]")
+    problem = one_problem(mini, FW, "unknown framework 'fw-tow'")
+    assert (problem.line, problem.col) == (line + 1, 18)

@@ -183,7 +183,9 @@ def test_archetype_unknown_dimension(mini):
 
 def test_archetype_missing_a_practice(mini):
     path = mini / "profiles/pos/archetypes.yaml"
-    edit(path, "      p-two: {level: 1, why: Little to manage.}\n  - id: big-box", "  - id: big-box")
+    target = "      p-two: {level: 0, why: Nothing to manage on one kiosk., "
+    target += "deviation: The kiosk runs no software of its own.}"
+    edit(path, f"{target}\n  - id: big-box", "  - id: big-box")
     assert only(mini) == ("profiles/pos/archetypes.yaml", *spot(path, "targets:"), "missing practice(s): p-two")
 
 

@@ -163,3 +163,25 @@ def test_suggestion_vectors_are_a_kind_of_their_own():
     loaded = load(MINI)
     assert loaded.parts["suggestion-vectors"] == ()
     assert not hasattr(loaded.model, "suggestion_vectors")
+
+
+def test_a_mapping_acknowledged_twice_is_reported(mini):
+    equivalent = "  - framework: fw-one\n    requirement: r-1-1\n    practice: p-one\n    reason: Checked.\n"
+    pairs = ACKNOWLEDGED + pair("p-one-1-1", "p-two-1-1")
+    write(mini / "acknowledged.yaml", pairs + "equivalents:\n" + equivalent + equivalent)
+    assert [(rel, line, message) for rel, line, _, message in located(mini)] == [
+        ("acknowledged.yaml", 10, "this mapping is acknowledged twice"),
+    ]
+
+
+def test_a_counterpart_difference_listed_twice_is_reported(mini):
+    from tests.conftest import with_second_framework
+
+    with_second_framework(mini)
+    difference = "      - number: '1.2'\n        reason: Deliberately apart.\n"
+    text = "counterparts:\n  - frameworks: [fw-one, fw-two]\n    why: Same numbers.\n    differences:\n"
+    pairs = ACKNOWLEDGED + pair("p-one-1-1", "p-two-1-1")
+    write(mini / "acknowledged.yaml", pairs + text + difference + difference)
+    assert [(rel, line, message) for rel, line, _, message in located(mini)] == [
+        ("acknowledged.yaml", 11, "number 1.2 is listed twice"),
+    ]
