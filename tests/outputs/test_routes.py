@@ -88,6 +88,7 @@ PUBLISHED = {
     "ASSESS_STYLE": "assets/assess.css",
     "MODEL_SCRIPT": "assets/smm-model.js",
     "ASSESSMENT_SCHEMA": "downloads/assessment.schema.json",
+    "OSCAL_CATALOG": "downloads/oscal/smm-catalog.json",
 }
 
 MADE = [
@@ -112,6 +113,12 @@ MADE = [
     (routes.crosswalk_csv, ("fw",), "downloads/crosswalks/fw.csv"),
     (routes.crosswalk_pair_csv, ("fw-a", "fw-b"), "downloads/crosswalks/fw-a--fw-b.csv"),
     (routes.profile_compare, ("dt", "d"), "profiles/dt/compare-d.md"),
+    (routes.profile_pair, ("dt", "pos"), "profiles/dt/with-pos.md"),
+    (routes.oscal_profile, ("dt",), "downloads/oscal/profile-dt.json"),
+    (routes.oscal_archetype, ("dt", "a"), "downloads/oscal/archetype-dt--a.json"),
+    (routes.oscal_framework, ("fw",), "downloads/oscal/catalog-fw.json"),
+    (routes.oscal_mapping, ("fw",), "downloads/oscal/mapping-fw.json"),
+    (routes.oscal_name, ("downloads/oscal/catalog-fw.json",), "catalog-fw.json"),
     (routes.level_anchor, (3,), "level-3"),
     (routes.general_anchor, (3,), "level-3-general"),
     (routes.profile_level_anchor, (3, "dt"), "level-3-dt"),
