@@ -55,10 +55,10 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "smm-sort";
-      button.textContent = th.textContent;
       button.setAttribute("aria-label", "Sort by " + th.textContent.trim());
       button.addEventListener("click", function () { sortBy(table, index, button); });
-      th.textContent = "";
+      // The label moves into the button whole, with the <abbr> that expands a short one.
+      while (th.firstChild) button.appendChild(th.firstChild);
       th.appendChild(button);
     });
     var id = "smm-filter-" + number;

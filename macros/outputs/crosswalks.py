@@ -40,6 +40,8 @@ class Cell:
 class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
+    # What an abbreviated column label stands for ("" where it says it all): a tooltip on the page.
+    expansions: tuple[str, ...] = ()
 
 
 class Mappings:
@@ -173,7 +175,7 @@ def practice_by_group(mappings: Mappings, framework: Framework) -> Table:
         cells.append(Cell(str(len(entries))))
         rows.append(tuple(cells))
     columns = ("Practice", *(group.code for group in framework.groups), "Total")
-    return Table(columns, tuple(rows))
+    return Table(columns, tuple(rows), ("", *(group.name for group in framework.groups), ""))
 
 
 def _group_of(framework: Framework, node_id: str) -> str:

@@ -382,7 +382,9 @@ def generate_pages(
     specs = page_specs(model, checklists(model) if published is None else published)
     context = {"downloads": downloads, "offline": build.offline, "trestle": oscal.TRESTLE}
     specs.append(PageSpec("downloads", routes.DOWNLOADS, None, ("Assess", "Downloads"), context=context))
-    specs.append(PageSpec("changes", routes.CHANGES, None, ("Changes",), context={"history": build.history}))
+    # Listed in the nav once there is a release to show; before that it would be an empty page.
+    changes_nav = ("Changes",) if build.history.releases else ()
+    specs.append(PageSpec("changes", routes.CHANGES, None, changes_nav, context={"history": build.history}))
     if reference:
         specs.append(
             PageSpec("data-reference", routes.DATA_REFERENCE, None, ("Data reference",), context={"kinds": reference})

@@ -68,6 +68,9 @@ def test_requirement_and_crosswalk_tables(model, index):
     assert table.rows[3][4].text.startswith("Seals are a physical matter")
     heat = practice_by_group(index, framework)
     assert heat.columns == ("Practice", "G 1", "G 2", "Total")
+    # Group codes are short labels: the page expands them with the group names; the CSV keeps the codes.
+    assert heat.expansions == ("", "Identification", "Response", "")
+    assert to_csv(heat).splitlines()[0] == "Practice,G 1,G 2,Total"
     assert [c.text for c in heat.rows[0]] == ["Practice One", "2 from L1", "–", "2"]
     assert len(heat.rows) == 2
     assert [c.text for c in heat.rows[1]] == ["Practice Two", "1 from L3", "1 from L2", "2"]

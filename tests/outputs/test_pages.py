@@ -60,7 +60,7 @@ def test_a_profile_whose_prefix_is_not_its_id(mini_pages):
     assert '<span class="smm-anchor" id="wp-p-two-1-1"></span>' in section
     assert "water-plant-p-two" not in practice
     checklist = mini_pages["checklists/water-plant/p-two.md"].content
-    assert "**wp-p-two-2-2** (Water) Pump alarms reach the control room." in checklist
+    assert "**wp-p-two-2-2**{ .smm-id } (Water) Pump alarms reach the control room." in checklist
 
 
 def test_an_option_with_no_effect_shows_its_reason(mini):

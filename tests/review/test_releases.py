@@ -12,8 +12,12 @@ from tests.review.test_diff import P_ONE, git
 MONTH, WEEK, DAY = (f"text: Auditors sample refunds each {unit}." for unit in ("month", "week", "day"))
 
 
+def changes(model, history: History):
+    return next(p for p in generate_pages(model, build=BuildContext(history=history)) if p.path == "changes.md")
+
+
 def changes_page(model, history: History) -> str:
-    return next(p.content for p in generate_pages(model, build=BuildContext(history=history)) if p.path == "changes.md")
+    return changes(model, history).content
 
 
 def tagged_repo(tmp_path):
@@ -103,3 +107,12 @@ def test_a_shallow_checkout_says_so_instead_of_no_release(tmp_path):
     history = read_history(shallow / "data", load_model(shallow / "data"))
     assert history.missing == "this build was made from a shallow git checkout, which has no release tags"
     assert "No release has been tagged yet" not in changes_page(load_model(shallow / "data"), history)
+
+
+def test_the_changes_page_is_in_the_nav_only_once_there_is_a_release(tmp_path, mini):
+    model = load_model(mini)
+    assert changes(model, NO_HISTORY).nav == ()
+    assert changes(model, History()).nav == ()
+    assert changes(model, read_history(mini, model)).nav == ()
+    repo = tagged_repo(tmp_path)
+    assert changes(model, read_history(repo / "data", load_model(repo / "data"))).nav == ("Changes",)

@@ -4,8 +4,9 @@ import pytest
 
 from macros.data.loader import load_model
 from macros.data.problems import DataError
+from macros.outputs import routes
 from macros.site.content import nav_entry, render_content_page, wants_macros
-from tests.conftest import MINI
+from tests.conftest import MINI, ROOT
 
 
 @pytest.fixture(scope="module")
@@ -50,3 +51,23 @@ def test_nav_entry_from_front_matter_or_heading():
     entry = nav_entry("b.md", "---\nnav_title: Short\nnav_order: 5\n---\n# Long heading\n")
     assert (entry.title, entry.order) == ("Short", 5)
     assert nav_entry("c.md", "---\nnav_exclude: true\n---\n# C\n") is None
+
+
+def test_the_home_page_leads_to_what_each_reader_comes_for(real_model):
+    home = render_content_page(real_model, routes.HOME, (ROOT / "content" / routes.HOME).read_text("utf-8"))
+    section = home.split("## What you can do here", 1)[1].split("\n## ", 1)[0]
+    ways_in = [
+        routes.ASSESS,
+        routes.CHECKLISTS,
+        routes.SCORING,
+        routes.DOWNLOADS,
+        routes.FRAMEWORKS,
+        routes.CROSSWALKS,
+        routes.COVERAGE,
+        routes.MAPPING_METHOD,
+        routes.DATA_REFERENCE,
+        routes.archetypes("digital-twin"),
+        *(routes.crosswalk(framework.id) for framework in real_model.frameworks),
+    ]
+    missing = [target for target in ways_in if f"]({routes.relative(routes.HOME, target)})" not in section]
+    assert missing == []
