@@ -27,7 +27,8 @@ def test_relative_config_for_zensical(tmp_path, real_model):
 @pytest.mark.skipif(not ZENSICAL.exists(), reason="Zensical is not installed: run `make zensical` once")
 def test_zensical_builds_every_page(tmp_path, real_model):
     docs = tmp_path / "docs"
-    written = write_tree(real_model, ROOT / "content", docs)
+    # with data_dir, as `make zensical` builds it: the Data reference, which the home page links, is there
+    written = write_tree(real_model, ROOT / "content", docs, data_dir=ROOT / "data")
     plain_config(docs, tmp_path / "site", relative=True)
     result = subprocess.run([str(ZENSICAL), "build"], cwd=tmp_path, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
