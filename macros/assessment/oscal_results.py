@@ -4,7 +4,9 @@ validating_json) and scored by the same rule (scoring); the result names the cat
 level parts of macros/outputs/oscal.py.
 
 One finding per practice (target, achieved level and gap as properties; satisfied when a target is set
-and reached), one observation per answered item (its status and evidence note). Uuids come from the
+and reached), one observation per answered item (its status and evidence note). A file of another
+model version is resumed as the report resumes it (resuming.py): its notices are the result's remarks,
+and an item reworded since it was answered says so in its observation. Uuids come from the
 model version and a digest of the file, so the same file gives the same bytes.
 """
 
@@ -40,7 +42,7 @@ def _when(created: object) -> str:
     return moment.isoformat()
 
 
-def _observation(uid: str, when: str, item: str, status: str, note: str) -> Json:
+def _observation(uid: str, when: str, item: str, status: str, note: str, reworded: bool) -> Json:
     found: Json = {
         "uuid": uid,
         "title": f"Item {item}",
@@ -52,6 +54,9 @@ def _observation(uid: str, when: str, item: str, status: str, note: str) -> Json
     }
     if note:
         found["relevant-evidence"] = [{"description": note}]
+    if reworded:
+        found["props"].append(oscal.prop("reworded", "true"))
+        found["remarks"] = "The item was reworded after this answer was given: check the answer against its text now."
     return found
 
 
@@ -110,7 +115,8 @@ def assessment_results(model: Model, path: str | Path) -> str:
             if answer is None or answer.status == scoring.NOT_ASSESSED:
                 continue
             uid = make_uuid("observation", row.item)
-            observations.append(_observation(uid, when, row.item, answer.status, text(answer.notes)))
+            reworded = row.item in assessment.reworded
+            observations.append(_observation(uid, when, row.item, answer.status, text(answer.notes), reworded))
             related.append(uid)
         findings.append(_finding(make_uuid("finding", result.practice.id), result, related))
     guidance = assessment.variant
@@ -135,6 +141,10 @@ def assessment_results(model: Model, path: str | Path) -> str:
     }
     if observations:
         result_body["observations"] = observations
+    if assessment.notices:  # a file of another model version, resumed as `smm-guide report` resumes it
+        result_body["remarks"] = "Opened from another model version.\n\n" + "\n".join(
+            f"- {notice}" for notice in assessment.notices
+        )
     body = {
         "uuid": make_uuid(),
         "metadata": {

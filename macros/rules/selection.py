@@ -7,7 +7,8 @@ Rule (tested in Python and in the browser against `data/selection-vectors.yaml`)
 - a selection is named "general" without profiles, else by the chosen profile ids in the
   model's order joined by "+"; its short title is "General" or their short names joined by " + ";
 - where several chosen profiles suggest a target for a practice, the highest level wins; on a tie
-  the profile first in the model's order;
+  the profile first in the model's order; every profile's suggestion is kept with it, so its
+  reasons can be shown beside the winner's;
 - a selection has a file or a page of its own for a practice only where each of its profiles adds
   an item there (the general selection: every practice), so no file repeats a smaller selection's.
 
@@ -51,15 +52,29 @@ def level_items(
     return found
 
 
-def combine(profiles: Sequence[str], suggested: Mapping[str, Mapping[str, int]]) -> dict[str, tuple[int, str]]:
-    """Practice id -> (level, profile id): the highest level any profile suggests, the first
-    profile in `profiles` (model order) on a tie."""
-    winners: dict[str, tuple[int, str]] = {}
+@dataclass(frozen=True)
+class Combined:
+    """The target a combination suggests for a practice: the winning level and profile, and what
+    every chosen profile suggests there (model order), so its reasons can all be shown."""
+
+    level: int
+    profile: str
+    suggested_by: tuple[tuple[str, int], ...]
+
+
+def combine(profiles: Sequence[str], suggested: Mapping[str, Mapping[str, int]]) -> dict[str, Combined]:
+    """Practice id -> the highest level any profile suggests, from the first profile in `profiles`
+    (model order) on a tie, with every profile's suggestion for that practice."""
+    by_practice: dict[str, list[tuple[str, int]]] = {}
     for profile_id in profiles:
         for practice_id, level in suggested.get(profile_id, {}).items():
-            if practice_id not in winners or level > winners[practice_id][0]:
-                winners[practice_id] = (level, profile_id)
-    return winners
+            by_practice.setdefault(practice_id, []).append((profile_id, level))
+    combined: dict[str, Combined] = {}
+    for practice_id, found in by_practice.items():
+        # max keeps the first of equal levels: the profile first in model order.
+        profile_id, level = max(found, key=lambda pair: pair[1])
+        combined[practice_id] = Combined(level, profile_id, tuple(found))
+    return combined
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from macros.assessment.scoring import score_all
 from macros.cli.main import main
 from macros.outputs import oscal, routes
 from macros.outputs.export import model_version
-from tests.conftest import MINI
+from tests.conftest import MINI, ROOT
 from tests.support.assessments import SAMPLE_NOTES, SAMPLE_STATUSES, answered, from_json, saved, write_json
 
 TARGETS = {"p-one": {"level": 3, "justification": "Stores take card payments.", "source": "set"}}
@@ -145,3 +145,35 @@ def test_the_assessment_file_is_required(tmp_path, capsys):
     assert code == 2
     assert "needs the assessment file" in capsys.readouterr().err
     assert not (tmp_path / "out.json").exists()
+
+
+def test_a_file_of_another_model_version_is_resumed_with_its_notices_in_the_results(tmp_path, real_model, capsys):
+    """tests/fixtures/assessments/older-model.json (see tests/assessment/test_resuming.py): answers moved
+    to successors, one reworded item, one unknown id; the same resume rule as `smm-guide report`."""
+    older, out = ROOT / "tests" / "fixtures" / "assessments" / "older-model.json", tmp_path / "results.json"
+    code = main(["export", "oscal-results", str(older), "--out", str(out), "--data", str(ROOT / "data")])
+    printed, err = capsys.readouterr()
+    assert (code, printed, err) == (0, f"wrote {out}\n", "")
+    AssessmentResults.oscal_read(out)
+    (result,) = json.loads(out.read_text(encoding="utf-8"))["assessment-results"]["results"]
+    old_version = json.loads(older.read_text(encoding="utf-8"))["model_version"]
+    remarks = result["remarks"]
+    assert remarks.startswith("Opened from another model version.\n\n")
+    assert f"- Made with model version {old_version}; this is {model_version(real_model)}." in remarks
+    assert "dt-patch-management-1-2 → dt-patch-management-3-5" in remarks
+    assert "- Reworded since you answered, check again: access-control-3-1." in remarks
+    assert "- Neither in this model nor retired, not counted: old-draft-item-1-1." in remarks
+    observed = {props(o)["item-id"]: o for o in result["observations"]}
+    assert props(observed["dt-patch-management-3-5"])["status"] == "met", "the answer moved to the successor"
+    assert "dt-patch-management-1-2" not in observed and "old-draft-item-1-1" not in observed
+    assert props(observed["access-control-3-1"])["reworded"] == "true"
+    assert "reworded" in observed["access-control-3-1"]["remarks"]
+    assert [i for i, o in observed.items() if "reworded" in props(o)] == ["access-control-3-1"]
+
+
+def test_a_file_of_this_model_version_has_no_resume_remarks(tmp_path, mini_model, capsys):
+    path, out = sample(tmp_path, mini_model), tmp_path / "results.json"
+    assert export(capsys, path, out)[0] == 0
+    (result,) = json.loads(out.read_text(encoding="utf-8"))["assessment-results"]["results"]
+    assert "remarks" not in result
+    assert not any("reworded" in props(o) for o in result["observations"])

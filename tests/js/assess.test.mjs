@@ -330,6 +330,26 @@ test('the characterization gives the targets the suggestion vectors expect', asy
   assert.deepEqual(page.foreign, []);
 });
 
+test('two characterized profiles: the higher suggestion, with the reasons of both', async () => {
+  const page = await open();
+  for (const [profile, archetype] of [['digital-twin', 'building-monitoring'], ['retail-pos', 'market-trader']]) {
+    await page.check(`#smm-profile-${profile}`);
+    await page.selectOption(`#smm-archetype-${profile}`, archetype);
+    await page.locator('.smm-profile-dims', { has: page.locator(`#smm-archetype-${profile}`) })
+      .getByRole('button', { name: 'Use this archetype' }).click();
+  }
+  // security-program: the office-building twin's archetype says 2, the market trader's 1.
+  const row = page.locator('.smm-target-table tr[data-practice="security-program"]');
+  assert.equal(await row.locator('.smm-suggested').textContent(), '2');
+  const why = await page.locator('tr[data-why="security-program"]').textContent();
+  assert.match(why, /^Digital Twin suggests 2: Archetype Monitoring twin of an office building: .+ Retail POS suggests 1: Archetype Market trader taking cards on a phone: ./);
+  await saved(page);
+  const target = (await exported(page)).targets['security-program'];
+  assert.equal(target.level, 2);
+  assert.equal(target.justification, why, 'the export carries every profile\'s reasons');
+  assert.deepEqual(page.errors, []);
+});
+
 test('results: gaps sortable by gap, a labelled radar chart, next steps with the framework\'s requirements', async () => {
   const page = await open();
   await fillIn(page);

@@ -117,14 +117,20 @@ for (const vector of SELECTION) {
 
 for (const vector of COMBINATIONS) {
   test(`combination vector ${vector.id}`, () => {
-    assert.deepEqual(rules.combine(vector.profiles, vector.suggestions), vector.expected, vector.description);
+    const found = rules.combine(vector.profiles, vector.suggestions);
+    assert.deepEqual(found, vector.expected, vector.description);
+    // deepEqual ignores key order; the reasons are shown in the model's order.
+    for (const [pid, e] of Object.entries(vector.expected)) {
+      assert.deepEqual(Object.keys(found[pid].suggested_by), Object.keys(e.suggested_by), `${vector.id}: ${pid}`);
+    }
   });
 }
 
 test('a combination follows the order of the profiles it is given, not the order of the suggestions', () => {
   const suggestions = { b: { p: 2 }, a: { p: 2 } };
-  assert.deepEqual(rules.combine(['a', 'b'], suggestions), { p: { level: 2, profile: 'a' } });
-  assert.deepEqual(rules.combine(['b', 'a'], suggestions), { p: { level: 2, profile: 'b' } });
+  assert.deepEqual(rules.combine(['a', 'b'], suggestions), { p: { level: 2, profile: 'a', suggested_by: { a: 2, b: 2 } } });
+  assert.deepEqual(rules.combine(['b', 'a'], suggestions), { p: { level: 2, profile: 'b', suggested_by: { b: 2, a: 2 } } });
+  assert.deepEqual(Object.keys(rules.combine(['b', 'a'], suggestions).p.suggested_by), ['b', 'a']);
 });
 
 for (const vector of CSV) {

@@ -44,7 +44,10 @@ def test_selection_vector(vector):
 @pytest.mark.parametrize("vector", COMBINATIONS, ids=lambda v: v["id"])
 def test_combination_vector(vector):
     found = selection.combine(vector["profiles"], vector["suggestions"])
-    expected = {pid: (e["level"], e["profile"]) for pid, e in vector["expected"].items()}
+    expected = {
+        pid: selection.Combined(e["level"], e["profile"], tuple(e["suggested_by"].items()))
+        for pid, e in vector["expected"].items()
+    }
     assert found == expected, vector["description"]
 
 
@@ -61,6 +64,11 @@ def test_the_vectors_reach_the_edges():
     ), "profiles that suggest different levels for one practice"
     assert any(level == 0 for v in COMBINATIONS for levels in v["suggestions"].values() for level in levels.values())
     assert any(v["profiles"] != sorted(v["profiles"]) for v in SELECTIONS)
+    assert any(
+        len(e["suggested_by"]) == 3 and len(set(e["suggested_by"].values())) > 1
+        for v in COMBINATIONS
+        for e in v["expected"].values()
+    ), "a winner kept with two other profiles' different suggestions"
 
 
 def _model(*profiles):
@@ -142,5 +150,13 @@ def test_short_title_names_the_profiles_by_short_name():
 
 def test_a_chosen_profile_without_suggestions_leaves_the_others_to_decide():
     # The second profile suggests nothing (its archetype gives no targets): the first one's levels stand.
-    assert selection.combine(["pos", "water-plant"], {"pos": {"p-one": 2}}) == {"p-one": (2, "pos")}
-    assert selection.combine(["pos", "water-plant"], {"water-plant": {"p-one": 1}}) == {"p-one": (1, "water-plant")}
+    only_pos = selection.combine(["pos", "water-plant"], {"pos": {"p-one": 2}})
+    assert only_pos == {"p-one": selection.Combined(2, "pos", (("pos", 2),))}
+    only_water = selection.combine(["pos", "water-plant"], {"water-plant": {"p-one": 1}})
+    assert only_water == {"p-one": selection.Combined(1, "water-plant", (("water-plant", 1),))}
+
+
+def test_a_combination_keeps_every_profile_s_suggestion_in_the_order_given():
+    """The losers' suggestions stay, in the profiles' order, whichever order the suggestions come in."""
+    found = selection.combine(["b", "a"], {"a": {"p": 3}, "b": {"p": 2}})
+    assert found == {"p": selection.Combined(3, "a", (("b", 2), ("a", 3)))}

@@ -59,13 +59,16 @@
   }
 
   // Several profiles' suggestions (profile id -> practice id -> level): the highest wins; on a tie,
-  // the profile first in profileIds, the model's order.
+  // the profile first in profileIds, the model's order. suggested_by keeps every profile's level
+  // (in that order), so each profile's reasons can be shown (selection.combine).
   function combine(profileIds, suggestions) {
     var found = {};
     profileIds.forEach((id) => {
       var levels = suggestions[id] || {};
       Object.keys(levels).forEach((pid) => {
-        if (!found[pid] || levels[pid] > found[pid].level) found[pid] = { level: levels[pid], profile: id };
+        var c = found[pid] = found[pid] || { level: levels[pid], profile: id, suggested_by: {} };
+        if (levels[pid] > c.level) Object.assign(c, { level: levels[pid], profile: id });
+        c.suggested_by[id] = levels[pid];
       });
     });
     return found;

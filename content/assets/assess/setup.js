@@ -120,14 +120,19 @@
           c.explanation = [P.el("span", "Archetype "), P.el("strong", archetype.name), ": " + P.sentence(archetype.target_reasons[pid])];
           if (archetype.target_deviations[pid]) c.explanation.push(" The rule suggests " + rule[pid].level + ": " + P.sentence(archetype.target_deviations[pid]));
         } else c.explanation = explain(pr, rule[pid]);
-        if (characterized.length > 1) c.explanation.unshift(pr.short_name + ": ");
+        if (characterized.length > 1) c.explanation.unshift(pr.short_name + " suggests " + c.level + ": ");
         c.text = c.explanation.map((n) => typeof n === "string" ? n : n.textContent).join("");
         mine[pid] = c;
         mineLevels[pid] = c.level;
       });
     });
     var found = P.combine(characterized.map((pr) => pr.id), levels);
-    Object.keys(found).forEach((pid) => { found[pid] = byProfile[found[pid].profile][pid]; });
+    // The winner's level, with every profile's suggestion and reasons in the model's order.
+    Object.keys(found).forEach((pid) => {
+      var winner = byProfile[found[pid].profile][pid], explanation = [];
+      Object.keys(found[pid].suggested_by).forEach((id, i) => { explanation = explanation.concat(i ? [" "] : [], byProfile[id][pid].explanation); });
+      found[pid] = Object.assign({}, winner, { explanation, text: explanation.map((n) => typeof n === "string" ? n : n.textContent).join("") });
+    });
     return found;
   }
   function targetOf(pid) {
