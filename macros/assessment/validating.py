@@ -13,7 +13,7 @@ from pathlib import Path
 
 from macros.assessment.reading import Cells, Sheet
 from macros.assessment.records import CHECKLIST_CSV, WORKBOOK, Answer, Assessment, ReportError, text
-from macros.model.records import HIGHEST_LEVEL, Model
+from macros.model.records import Model
 from macros.outputs import checklists
 from macros.outputs.export import model_version
 from macros.rules import scoring, selection
@@ -23,7 +23,6 @@ SHEETS = ("Targets", "Checklist", "About")  # the sheets read; Summary is only f
 ABOUT_LABELS = ("Model version", "Variant", "Practices")
 ANSWER_COLUMNS = ("Item id", "Status")  # the item id names the item: its practice and level are the model's
 STATUS_CHOICES = ", ".join(scoring.LABELS[s] for s in scoring.STATUSES if s)
-TARGETS = {f"{n}{zero}": n for n in range(HIGHEST_LEVEL + 1) for zero in ("", ".0")}  # as a cell holds a whole number
 
 
 def _cell(row: Cells, col: int | None) -> str:
@@ -125,7 +124,7 @@ def _targets(
             why = "is listed twice" if practice in targets else "is not a practice of this workbook (About)"
             problems.append(f"{sheet.where(index, cols['Practice id'])}: practice '{practice}' {why}")
             continue
-        targets[practice] = TARGETS.get(raw)
+        targets[practice] = scoring.TARGET_TEXTS.get(raw)
         if raw and targets[practice] is None:
             problems.append(f"{sheet.where(index, cols['Target'])}: target '{raw}' is not a whole number 0-4")
         scope = _cell(row, cols.get("In scope")).lower()

@@ -34,6 +34,10 @@ SUMMARY_HEADERS = (
 )
 IN_SCOPE, OUT_OF_SCOPE = scoring.IN_SCOPE, scoring.OUT_OF_SCOPE  # Targets' In scope; Justification says why out
 STATUS_LABELS = [scoring.LABELS[s] for s in scoring.STATUSES if s != scoring.NOT_ASSESSED]
+ANSWERS = [s for s in scoring.STATUSES if s != scoring.NOT_ASSESSED]
+# The blanks `smm-guide report` reads as spaces (records.text and scoring.status_of split on them): the formulas
+# make each a space before TRIM, so 'Met ', 'Met' + no-break space and 'not  met' count as the report counts them.
+BLANKS = tuple(c for c in map(chr, range(0x3001)) if c.isspace() and c != " ")  # U+3000 is the last blank
 TARGET_LEVELS = [0, 1, 2, 3, 4]
 # Checklist column widths (characters) and the columns whose text wraps.
 WIDTHS = (14, 24, 6, 14, 48, 40, 30, 12, 24, 14, 32, 14, 12, 32)
@@ -113,6 +117,8 @@ def _targets(book: Workbook, fmt: dict[str, Format], model: Model, variant: Sele
             "error_message": "Choose a whole number from 0 to 4 (0: the practice is deliberately not performed).",
         },
     )
+    _flag_refused(sheet, fmt, 2, max(last, 1), scoring.TARGET_TEXTS)
+    _flag_refused(sheet, fmt, 4, max(last, 1), (IN_SCOPE.lower(), OUT_OF_SCOPE.lower()))
     sheet.set_column(0, 0, 18)
     sheet.set_column(1, 1, 32, fmt["wrap"])
     sheet.set_column(2, 2, 8)
@@ -123,7 +129,16 @@ def _targets(book: Workbook, fmt: dict[str, Format], model: Model, variant: Sele
     sheet.freeze_panes(1, 0)
 
 
-def _checklist(book: Workbook, fmt: dict[str, Format], checklist: list[Row]) -> int:
+def _flag_refused(sheet: Worksheet, fmt: dict[str, Format], col: int, last: int, texts: Iterable[str]) -> None:
+    """Marks the cells of a column that `smm-guide report` refuses: a pasted or typed value gets past the data
+    validation, and the Summary counts it as blank, so the sheet must show it is not counted."""
+    cell = f"{xl_col_to_name(col)}2"
+    sheet.conditional_format(
+        1, col, last, col, {"type": "formula", "criteria": _refused(cell, texts), "format": fmt["refused"]}
+    )
+
+
+def _checklist(book: Workbook, fmt: dict[str, Format], checklist: list[Row]) -> None:
     sheet = book.add_worksheet("Checklist")
     _write_row(sheet, 0, COLUMNS, fmt["header"])
     for row, item in enumerate(checklist, start=1):
@@ -163,12 +178,38 @@ def _checklist(book: Workbook, fmt: dict[str, Format], checklist: list[Row]) -> 
             "error_message": "Enter a date, for example 2025-06-30.",
         },
     )
+    _flag_refused(sheet, fmt, status, last, _typed_forms(ANSWERS))
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, last, len(COLUMNS) - 1)
     sheet.set_landscape()
     sheet.fit_to_pages(1, 0)
     sheet.repeat_rows(0)
-    return last + 1
+
+
+def _typed(cell: str) -> str:
+    """The text of a cell or range as the report reads it: blanks made spaces, trimmed, in lower case."""
+    for blank in BLANKS:
+        code = f"CHAR({ord(blank)})" if ord(blank) < 128 else f"_xlfn.UNICHAR({ord(blank)})"
+        cell = f'SUBSTITUTE({cell},{code}," ")'
+    return f"LOWER(TRIM({cell}))"
+
+
+def _one_of(texts: Iterable[str]) -> str:
+    return "{" + ",".join(f'"{t}"' for t in texts) + "}"
+
+
+def _is(cell: str, texts: Iterable[str]) -> str:
+    """Whether the cell (or each cell of a range) is typed as one of `texts` (lower case)."""
+    return f"ISNUMBER(MATCH({_typed(cell)},{_one_of(texts)},0))"
+
+
+def _refused(cell: str, texts: Iterable[str]) -> str:
+    """A conditional format's test: the cell holds something the report refuses (blank is accepted)."""
+    return f'=AND({_typed(cell)}<>"",NOT({_is(cell, texts)}))'
+
+
+def _typed_forms(statuses: Iterable[str]) -> list[str]:
+    return [form for status in statuses for form in scoring.typed_forms(status)]
 
 
 def _range(column: str, last: int) -> str:
@@ -176,22 +217,20 @@ def _range(column: str, last: int) -> str:
     return f"Checklist!${COL[column]}$2:${COL[column]}${last}"
 
 
-def _level_formula(row: int, level: int, last: int) -> str:
-    """reached / not reached / not assessed for one level, as scoring.level_state decides it."""
+def _level_formula(row: int, level: int, last: int, items: int) -> str:
+    """reached / not reached / not assessed for one level, as scoring.level_state decides it. `items` is the
+    number of items the level has, fixed when the workbook is made: a deleted row is an unanswered item, as
+    it is for the report, not one item fewer to meet."""
 
-    def count(status: str | None) -> str:
-        criteria = f"{_range('Practice id', last)},$A{row},{_range('Level', last)},{level}"
-        if status is not None:
-            criteria += f',{_range("Status", last)},"{status}"'
-        return f"COUNTIFS({criteria})"
+    def count(statuses: Iterable[str]) -> str:
+        rows = f"({_range('Practice id', last)}=$A{row})*({_range('Level', last)}={level})"
+        return f"SUMPRODUCT({rows}*{_is(_range('Status', last), _typed_forms(statuses))})"
 
-    met, na = count(scoring.LABELS[scoring.MET]), count(scoring.LABELS[scoring.NOT_APPLICABLE])
-    blocking = f"{count(scoring.LABELS[scoring.NOT_MET])}+{count(scoring.LABELS[scoring.PARTLY])}"
-    # Blank items are counted as all items minus the answered ones rather than with a "" criterion,
-    # whose handling of empty cells differs between spreadsheet programs.
+    blocking = count((scoring.NOT_MET, scoring.PARTLY))
+    met, answered = count((scoring.MET,)), count((scoring.MET, scoring.NOT_APPLICABLE))
     return (
         f'=IF({blocking}>0,"{scoring.NOT_REACHED}",'
-        f'IF({count(None)}>{met}+{na},"{scoring.UNASSESSED}",'
+        f'IF({items}>{answered},"{scoring.UNASSESSED}",'
         f'IF({met}>0,"{scoring.REACHED}","{scoring.NOT_REACHED}")))'
     )
 
@@ -202,17 +241,22 @@ def _on_targets(column: str, row: int) -> str:
     return f"INDEX(Targets!${column}:${column},MATCH($A{row},Targets!$A:$A,0))"
 
 
-def _summary(book: Workbook, fmt: dict[str, Format], model: Model, practice_ids: list[str], last: int) -> None:
+def _summary(
+    book: Workbook, fmt: dict[str, Format], model: Model, practice_ids: list[str], checklist: list[Row]
+) -> None:
     sheet = book.add_worksheet("Summary")
     _write_row(sheet, 0, SUMMARY_HEADERS, fmt["header"])
     states = [xl_col_to_name(7 + i) for i in range(len(LEVEL_NUMBERS))]  # H-K
+    last = max(len(checklist), 1) + 1
     for index, practice_id in enumerate(practice_ids, start=1):
         r = index + 1
         _write_row(sheet, index, (practice_id, model.practice(practice_id).name))
-        target = _on_targets("C", r)
-        _formula(sheet, index, 2, f'=IFERROR(IF({target}="","",{target}),"")')
+        # A target the report refuses (2.5, 5, -1, text) is no target here: no gap is computed from it.
+        found = f"MATCH({_typed(_on_targets('C', r))},{_one_of(scoring.TARGET_TEXTS)},0)"
+        levels = "{" + ",".join(str(n) for n in scoring.TARGET_TEXTS.values()) + "}"
+        _formula(sheet, index, 2, f'=IFERROR(INDEX({levels},{found}),"")')
         # In scope unless its Targets row says No: a file made before the column existed has every practice in.
-        _formula(sheet, index, 11, f'=IFERROR(TRIM({_on_targets("E", r)})<>"{OUT_OF_SCOPE}",TRUE)')
+        _formula(sheet, index, 11, f'=IFERROR({_typed(_on_targets("E", r))}<>"{OUT_OF_SCOPE.lower()}",TRUE)')
         # Achieved: the consecutive reached levels from level 1.
         achieved = "4"
         for number, col in reversed(list(zip(LEVEL_NUMBERS, states, strict=True))):
@@ -222,11 +266,11 @@ def _summary(book: Workbook, fmt: dict[str, Format], model: Model, practice_ids:
         counted = f'OR(C{r}="",NOT(L{r}),NOT(G{r}))'
         _formula(sheet, index, 4, f'=IF({counted},"",MAX(C{r}-D{r},0))')
         _formula(sheet, index, 5, f'=IF({counted},"",MAX(D{r}-C{r},0))')
-        practice, status = _range("Practice id", last), _range("Status", last)
-        answered = "+".join(f'COUNTIFS({practice},$A{r},{status},"{label}")' for label in STATUS_LABELS)
-        _formula(sheet, index, 6, f"=({answered})>0")
+        mine = f"({_range('Practice id', last)}=$A{r})"
+        _formula(sheet, index, 6, f"=SUMPRODUCT({mine}*{_is(_range('Status', last), _typed_forms(ANSWERS))})>0")
         for number in LEVEL_NUMBERS:
-            _formula(sheet, index, 6 + number, _level_formula(r, number, last))
+            items = sum(1 for row in checklist if row.practice == practice_id and row.level == number)
+            _formula(sheet, index, 6 + number, _level_formula(r, number, last, items))
     sheet.set_column(0, 0, 18)
     sheet.set_column(1, 1, 32, fmt["wrap"])
     sheet.set_column(2, 11, 12)
@@ -308,10 +352,13 @@ def workbook_bytes(
         "header": book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#DDE6F0"}),
         "wrap": book.add_format({"text_wrap": True, "valign": "top"}),
         "date": book.add_format({"num_format": "yyyy-mm-dd", "valign": "top"}),
+        # Spreadsheets' own "bad" style: dark red on light red (5.9:1 contrast).
+        "refused": book.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006", "bold": True}),
     }
+    checklist = rows(model, ordered, variant) if checklist is None else checklist
     _targets(book, fmt, model, variant, ordered)
-    last = _checklist(book, fmt, rows(model, ordered, variant) if checklist is None else checklist)
-    _summary(book, fmt, model, ordered, last)
+    _checklist(book, fmt, checklist)
+    _summary(book, fmt, model, ordered, checklist)
     _about(book, fmt, version or model_version(model), variant, ordered, generated)
     book.close()
     return buffer.getvalue()

@@ -23,13 +23,15 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from macros.model.records import LEVEL_NUMBERS
+from macros.model.records import HIGHEST_LEVEL, LEVEL_NUMBERS
 
 MET, PARTLY, NOT_MET, NOT_APPLICABLE, NOT_ASSESSED = "met", "partly", "not-met", "na", ""
 STATUSES = (MET, PARTLY, NOT_MET, NOT_APPLICABLE, NOT_ASSESSED)
 LABELS = {MET: "Met", PARTLY: "Partly met", NOT_MET: "Not met", NOT_APPLICABLE: "Not applicable", NOT_ASSESSED: ""}
 REACHED, NOT_REACHED, UNASSESSED = "reached", "not reached", "not assessed"
 IN_SCOPE, OUT_OF_SCOPE = "Yes", "No"  # how a workbook's In scope column says it
+# A target as a workbook or CSV cell holds it, blanks around it dropped: a whole number 0-4, read as text.
+TARGET_TEXTS = {f"{n}{zero}": n for n in range(HIGHEST_LEVEL + 1) for zero in ("", ".0")}
 
 
 def level_state(statuses: Sequence[str]) -> str:
@@ -78,10 +80,15 @@ def with_gap(found: Score, achieved: int | None = None, assessed: bool | None = 
     return dataclasses.replace(found, achieved=achieved, assessed=assessed, gap=gap, over=over)
 
 
+def typed_forms(status: str) -> tuple[str, ...]:
+    """How people may write a status in a workbook or CSV, blanks collapsed, in lower case: its label or its id."""
+    return tuple(dict.fromkeys((LABELS[status].lower(), status)))
+
+
 def status_of(label: str) -> str | None:
-    """The status for a label as people write it in a workbook or CSV (any case); None if unknown."""
+    """The status for a label as people write it in a workbook or CSV (any case, any blanks); None if unknown."""
     wanted = " ".join(str(label).split()).lower()
-    for status, text in LABELS.items():
-        if wanted in (text.lower(), status):
+    for status in STATUSES:
+        if wanted in typed_forms(status):
             return status
     return None

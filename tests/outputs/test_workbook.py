@@ -19,7 +19,7 @@ import pytest
 from macros.data.loader import load, load_model
 from macros.outputs import checklists
 from macros.outputs.export import NOTICE, model_version
-from macros.outputs.workbook import SUMMARY_HEADERS, workbook_bytes
+from macros.outputs.workbook import SUMMARY_HEADERS, TARGET_HEADERS, workbook_bytes
 from macros.rules import scoring
 from macros.rules.selection import GENERAL, Selection, select
 from tests.conftest import MINI, ROOT, SHIFTED_CLOCK, edit
@@ -178,7 +178,44 @@ def test_summary_is_formulas_without_cached_results():
     formulas = read(build(load_model(MINI)))["Summary"]
     assert all(str(cell.value).startswith("=") for row in formulas.iter_rows(min_row=2, min_col=3) for cell in row)
     target = "INDEX(Targets!$C:$C,MATCH($A2,Targets!$A:$A,0))"  # by practice id, not by row
-    assert formulas["C2"].value == f'=IFERROR(IF({target}="","",{target}),"")'
+    # The cell's text, blanks trimmed, must be one of the whole numbers 0-4 the report reads; else no target.
+    assert formulas["C2"].value.startswith("=IFERROR(INDEX({0,0,1,1,2,2,3,3,4,4},MATCH(LOWER(TRIM(SUBSTITUTE(")
+    assert f"{target},CHAR(9)" in formulas["C2"].value
+    assert formulas["C2"].value.endswith(',{"0","0.0","1","1.0","2","2.0","3","3.0","4","4.0"},0)),"")')
+
+
+def test_formulas_fit_excel_limits(real_model):
+    """Excel refuses a formula over 8,192 characters or with more than 64 nested functions."""
+    book = read(build(real_model))
+    formulas = [str(c.value) for row in book["Summary"].iter_rows(min_row=2, min_col=3) for c in row]
+    formulas += [
+        rule.formula[0]
+        for name in ("Targets", "Checklist")
+        for found in book[name].conditional_formatting
+        for rule in found.rules
+    ]
+    assert formulas and max(len(f) for f in formulas) <= 8192
+
+    def depth(formula: str) -> int:
+        deepest = level = 0
+        for char in re.sub(r'"[^"]*"', "", formula):
+            level += {"(": 1, ")": -1}.get(char, 0)
+            deepest = max(deepest, level)
+        return deepest
+
+    assert max(depth(f) for f in formulas) <= 64
+
+
+def test_refused_values_are_flagged_where_they_are_typed():
+    book = read(build(load_model(MINI)))
+    found = {
+        (name, str(cf.sqref)): [(rule.type, rule.dxf.fill.fgColor.rgb if rule.dxf.fill else None) for rule in cf.rules]
+        for name in ("Targets", "Checklist")
+        for cf in book[name].conditional_formatting
+    }
+    flagged = [("expression", found[key][0][1]) for key in found]
+    assert set(found) == {("Targets", "C2:C3"), ("Targets", "E2:E3"), ("Checklist", "J2:J25")}
+    assert all(rules == flagged[:1] for rules in found.values()) and flagged[0][1] is not None
 
 
 @pytest.mark.parametrize("text", ["=1+2", "+1+2", "-1+2", "@SUM(A1)"])
@@ -229,8 +266,8 @@ RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def vector_data(tmp_path: Path) -> tuple[Path, dict[str, dict]]:
-    """The mini data with one practice per vector whose levels have exactly the vector's items.
+def data_with(tmp_path: Path, practices: dict[str, dict[int, int]]) -> Path:
+    """The mini data with these practices besides its own, each level with the given number of items.
 
     The practice schema asks for 3-6 indicators a level, but vectors have 1-3 items: this copy's
     schema allows one, since what is tested here is the formulas, not the data rules."""
@@ -238,39 +275,44 @@ def vector_data(tmp_path: Path) -> tuple[Path, dict[str, dict]]:
     shutil.copytree(MINI, data)  # follows the schema symlink, so the copy can be edited
     edit(data / "schema" / "practice.schema.json", '"minItems": 3', '"minItems": 1')
     # Every archetype of every profile gives every practice a target: after its last one, p-two.
-    added = "".join(f"      v-{v['id']}: {{level: 1, why: Test.}}\n" for v in VECTORS)
+    added = "".join(f"      {practice_id}: {{level: 1, why: Test.}}\n" for practice_id in practices)
     for archetypes in sorted((data / "profiles").glob("*/archetypes.yaml")):
         text = archetypes.read_text(encoding="utf-8")
         text = re.sub(r"^      p-two: .*\n", lambda found: found.group(0) + added, text, flags=re.M)
         archetypes.write_text(text, encoding="utf-8")
-    practices = {}
-    for order, vector in enumerate(VECTORS, start=10):
-        practice_id = f"v-{vector['id']}"
-        practices[practice_id] = vector
+    for order, (practice_id, counts) in enumerate(practices.items(), start=10):
         levels = ""
-        for level, statuses in vector["levels"].items():
+        for level, count in counts.items():
             levels += f"  {level}:\n    objective: Objective.\n    considerations: Considerations.\n    indicators:\n"
-            for n in range(1, len(statuses) + 1):
+            for n in range(1, count + 1):
                 levels += f"      - {{id: {practice_id}-{level}-{n}, text: Item {n}., pass: Pass {n}., evidence: E.}}\n"
         (data / "practices" / f"{practice_id}.yaml").write_text(
             "# yaml-language-server: $schema=../schema/practice.schema.json\n"
-            f"id: {practice_id}\nname: Vector {vector['id']}\ndomain: first-domain\nsubdomain: sub-a\n"
+            f"id: {practice_id}\nname: Practice {practice_id}\ndomain: first-domain\nsubdomain: sub-a\n"
             f"order: {order}\nobjective: O.\ndescription: D.\nabsence: A.\nexample: E.\n"
             f"pitfalls: [One., Two.]\nrelated: [p-one]\nlevels:\n{levels}",
             encoding="utf-8",
         )
-    return data, practices
+    return data
 
 
-def recalculate(source: Path, tmp_path: Path) -> Path:
-    """Open and save the file in LibreOffice with a fresh profile that always recalculates on load."""
+def vector_data(tmp_path: Path) -> tuple[Path, dict[str, dict]]:
+    """The mini data with one practice per vector whose levels have exactly the vector's items."""
+    practices = {f"v-{vector['id']}": vector for vector in VECTORS}
+    counts = {pid: {int(level): len(s) for level, s in v["levels"].items()} for pid, v in practices.items()}
+    return data_with(tmp_path, counts), practices
+
+
+def recalculate(source: Path, tmp_path: Path, *more: Path) -> Path:
+    """Open and save the files in LibreOffice (one run) with a fresh profile that always recalculates on load:
+    the recalculated copy of `source`; those of `more` have the same names in the same folder."""
     office = shutil.which("soffice") or shutil.which("libreoffice")
     profile = tmp_path / "lo-profile"
     (profile / "user").mkdir(parents=True)
     (profile / "user" / "registrymodifications.xcu").write_text(RECALC_ALWAYS, encoding="utf-8")
     out = tmp_path / "recalculated"
     command = [office, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}"]
-    command += ["--convert-to", "xlsx", "--outdir", str(out), str(source)]
+    command += ["--convert-to", "xlsx", "--outdir", str(out), str(source), *map(str, more)]
     subprocess.run(command, check=True, capture_output=True, timeout=300)
     return out / source.name
 
@@ -415,3 +457,174 @@ def test_golden_workbook(monkeypatch):
         GOLDEN_WORKBOOK.write_text(text, encoding="utf-8")
         pytest.fail("golden workbook rewritten; review the diff and run the tests again without UPDATE_GOLDEN")
     assert text == GOLDEN_WORKBOOK.read_text(encoding="utf-8")
+
+
+# What people really type: values the report reads (and the recalculated Summary must count the same way), and
+# values it refuses (which the sheet flags and the Summary does not count). Each case is one practice of two
+# items a level: its Target and In scope cells (None: as made), its statuses level by level, and the items (level,
+# number) whose rows are deleted; a refused case names instead the column of the cell refused.
+MET, NBSP = scoring.LABELS[scoring.MET], "\u00a0"
+ALL_MET = {level: [MET, MET] for level in (1, 2, 3, 4)}
+TYPED = {
+    "trailing space": (4, None, {level: ["Met ", "Met "] for level in (1, 2, 3, 4)}, ()),
+    "no-break space": (3, None, {level: [f"Met{NBSP}", f"{NBSP}Met"] for level in (1, 2, 3, 4)}, ()),
+    "ids in lower case": (4, None, {1: ["met", "na"], 2: ["met", "met"], 3: ["partly", "met"], 4: ["met", "met"]}, ()),
+    "ids in upper case": (4, None, {1: ["MET", "Met"], 2: ["NOT-MET", "met"], 3: ["Met", "Met"]}, ()),
+    "not applicable typed": (4, None, {1: [f"Not{NBSP}applicable", "Met"], 2: ["NA", "na"], 3: ["Met"] * 2}, ()),
+    "blanks inside": (4, None, {1: ["\tmet\n", "met"], 2: ["partly  met", "Met"], 3: ["Not\u202fmet", "Met"]}, ()),
+    "other unicode blanks": (2, None, {1: ["\u3000Met", "Met\u2003"], 2: ["Met\u2028", "Met"]}, ()),
+    "only blanks": (2, None, {1: ["Met", NBSP], 2: [" ", "Met"]}, ()),
+    "row deleted": (4, None, ALL_MET, ((2, 1),)),
+    "level's rows deleted": (4, None, ALL_MET, ((1, 1), (1, 2))),
+    "target as text": (" 3 ", None, {1: [MET, MET], 2: [MET, MET]}, ()),
+    "target 2.0 as text, out of scope typed": ("2.0", f" no{NBSP}", ALL_MET, ()),
+    "in scope typed": (1, "YES ", {1: ["Met", "Met"]}, ()),
+}
+# Each refused case: the column its refused cell is in (Target, In scope, or the status of its first item).
+REFUSED = {
+    "target 2.5": (2.5, None, ALL_MET, "Target"),
+    "target 5": (5, None, ALL_MET, "Target"),
+    "target -1": (-1, None, ALL_MET, "Target"),
+    "target 2.5 as text": ("2.5", None, ALL_MET, "Target"),
+    "target in words": ("two", None, ALL_MET, "Target"),
+    "status misspelt": (4, None, {1: ["Mett", "Met"], 2: [MET, MET]}, "Status"),
+    "status Yes": (4, None, {1: ["Yes", "Met"], 2: [MET, MET]}, "Status"),
+    "in scope maybe": (2, "maybe", ALL_MET, "In scope"),
+}
+
+
+def case_id(name: str) -> str:
+    return "c-" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def filled(model, cases: dict[str, tuple], path: Path) -> dict[str, str]:
+    """The workbook of the cases' practices filled in, saved at `path`; the cell each case refuses, if any."""
+    ids = {case_id(name): value for name, value in cases.items()}
+    book = read(build(model, GENERAL, list(ids)))
+    refused = {}
+    for row in book["Targets"].iter_rows(min_row=2):
+        target, scope, _, where = ids[row[0].value]
+        row[2].value, row[4].value = target, scope if scope is not None else row[4].value
+        for col in (2, 4):
+            if where == TARGET_HEADERS[col]:
+                refused[row[0].value] = f"Targets!{row[col].coordinate}"
+    sheet = book["Checklist"]
+    for row in reversed(list(sheet.iter_rows(min_row=2))):  # from the bottom, so deleting keeps the rows above
+        practice, level, n = row[0].value, row[2].value, int(row[3].value.rsplit("-", 1)[1])
+        _, _, statuses, deleted = ids[practice]
+        if isinstance(deleted, tuple) and (level, n) in deleted:
+            sheet.delete_rows(row[0].row)
+            continue
+        typed = statuses.get(level, [])
+        row[9].value = typed[n - 1] if n <= len(typed) else None
+        if deleted == "Status" and (level, n) == (1, 1):
+            refused[practice] = f"Checklist!{row[9].coordinate}"
+    book.save(path)
+    return refused
+
+
+def flags(book) -> list[str]:
+    """The cells the sheets' conditional formats mark, as LibreOffice evaluates each rule's formula for each
+    cell of its range (a Flags sheet of one formula per cell, its reference moved to that cell)."""
+    probe, cells = book.create_sheet("Flags"), []
+    for name in ("Targets", "Checklist"):
+        for found in book[name].conditional_formatting:
+            for rule in found.rules:
+                for cell_range in found.sqref.ranges:
+                    column, first = cell_range.min_col, cell_range.min_row
+                    letter = openpyxl.utils.get_column_letter(column)
+                    for number in range(first, cell_range.max_row + 1):
+                        at = f"{name}!{letter}{number}"
+                        moved = re.sub(rf"(?<![A-Z$]){letter}{first}(?!\d)", at, rule.formula[0])
+                        probe.cell(len(cells) + 1, 1, f"={moved}")
+                        cells.append(at)
+    return cells
+
+
+def summary_of(sheet) -> dict[str, tuple]:
+    """Each practice's target, achieved level, gap, over target, assessed, level states and in scope."""
+
+    def blank(value):
+        return None if value in (None, "") else value
+
+    return {
+        row[0]: (blank(row[2]), row[3], blank(row[4]), blank(row[5]) or 0, row[6], tuple(row[7:11]), row[11])
+        for row in sheet.iter_rows(min_row=2, values_only=True)
+    }
+
+
+def report_of(model, path: Path) -> dict[str, tuple]:
+    from macros.assessment.report import read_workbook, score_all, validate
+
+    assessment = validate(model, read_workbook(path, path.read_bytes()), path)
+    return {
+        r.practice.id: (
+            r.score.target,
+            r.score.achieved,
+            r.score.gap,
+            r.score.over,
+            r.score.assessed,
+            tuple(r.score.states.values()),
+            r.score.in_scope,
+        )
+        for r in score_all(model, assessment)
+    }
+
+
+@NEEDS_LIBREOFFICE
+def test_hand_typed_values_count_the_same_in_the_recalculated_workbook_and_the_report(tmp_path):
+    """Read values count alike; a refused value is flagged in its sheet and counted as blank, and the report
+    refuses the file naming that cell."""
+    from macros.assessment.report import ReportError
+
+    counts = {case_id(name): {level: 2 for level in (1, 2, 3, 4)} for name in (*TYPED, *REFUSED)}
+    model = load_model(data_with(tmp_path, counts))
+    typed, refused = tmp_path / "typed.xlsx", tmp_path / "refused.xlsx"
+    assert filled(model, TYPED, typed) == {}
+    refused_cells = filled(model, REFUSED, refused)
+    assert len(refused_cells) == len(REFUSED)
+    probed, folder = {}, tmp_path / "probed"
+    folder.mkdir()
+    for path in (typed, refused):
+        book = read(path.read_bytes())
+        probed[path.name] = flags(book)
+        book.save(folder / path.name)
+    recalculate(folder / typed.name, tmp_path, folder / refused.name)
+    recalculated = {p.name: read(p.read_bytes(), data_only=True) for p in (tmp_path / "recalculated").iterdir()}
+
+    # Every value the report reads: the same target, level, gap, over target, assessed, states and scope.
+    workbook = summary_of(recalculated[typed.name]["Summary"])
+    report = report_of(model, typed)
+    wrong = [
+        f"{name}: workbook {workbook[case_id(name)]}, report {report[case_id(name)]}"
+        for name in TYPED
+        if workbook[case_id(name)] != report[case_id(name)]
+    ]
+    assert not wrong, "\n".join(wrong)
+    assert report[case_id("row deleted")][1:3] == (1, 3)  # the deleted item is unanswered, not met
+    assert report[case_id("trailing space")][1:3] == (4, 0)
+
+    # Every refused value: the report names its cell; the workbook flags it and counts it as the blank it is to
+    # the report once cleared (no target, no status, in scope).
+    with pytest.raises(ReportError) as refusal:
+        report_of(model, refused)
+    named = {cell for cell in refused_cells.values() if any(f" {cell}: " in p for p in refusal.value.problems)}
+    assert named == set(refused_cells.values()) and len(refusal.value.problems) == len(REFUSED)
+    for path in (typed, refused):
+        book = recalculated[path.name]
+        marked = {
+            at
+            for at, (value,) in zip(probed[path.name], book["Flags"].iter_rows(values_only=True), strict=True)
+            if value
+        }
+        assert all(isinstance(value, bool) for (value,) in book["Flags"].iter_rows(values_only=True))
+        assert marked == (set(refused_cells.values()) if path is refused else set())
+    book = read(refused.read_bytes())
+    for cell in refused_cells.values():
+        sheet, ref = cell.split("!")
+        book[sheet][ref].value = None
+    cleared = tmp_path / "cleared.xlsx"
+    book.save(cleared)
+    assert summary_of(recalculated[refused.name]["Summary"]) == report_of(model, cleared)
+    no_target = summary_of(recalculated[refused.name]["Summary"])[case_id("target 2.5")]
+    assert no_target[0] is None and no_target[2] is None  # no gap computed from 2.5
