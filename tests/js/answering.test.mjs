@@ -91,7 +91,7 @@ test('1. an unanswered item has a text marker and a border, with AA contrast in 
     // Answered, the marks go; the other items keep theirs.
     await page.selectOption(`#smm-status-${first}`, 'met');
     const answered = await look();
-    assert.equal(answered.border, 'none', colorScheme);
+    assert.equal(answered.borderColor, 'rgba(0, 0, 0, 0)', `${colorScheme}: no border once answered`);
     assert.equal(answered.shown, false, colorScheme);
     assert.equal(await item.evaluate((li) => li.classList.contains('smm-unanswered')), false);
     assert.equal(await text(page, `li.smm-item[data-item="${second}"] .smm-todo`), 'Not answered yet');
@@ -180,6 +180,10 @@ test('3. "Next unanswered" by button and by U: opens the practice, skips out-of-
   await page.keyboard.type('under review');
   assert.equal(await page.inputValue(`#smm-note-${order[1]}`), 'under review');
   assert.equal(await focusedItem(page), order[1]);
+  await page.fill('#smm-system', '');
+  await page.keyboard.type('Pump unit');
+  assert.equal(await page.inputValue('#smm-system'), 'Pump unit', 'and in a text field');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'smm-system');
   await page.waitForFunction(() => (localStorage.getItem('smm-guide-assessment') || '').includes('under review'));
   // From the last item, around to the first unanswered one; answered items are passed over.
   const last = order[order.length - 1];

@@ -107,10 +107,10 @@
   function bulk(p, n) {
     var choice = P.select({ id: "smm-bulk-" + p.id + "-" + n }, [P.MET, P.PARTLY, P.NOT_MET, P.NA].map((s) => [s, P.LABELS[s]]), P.MET);
     var go = P.button("Mark them", () => {
-      var left = P.items(p.id, n).filter((id) => P.statusOf(id) === P.NONE), label = P.LABELS[choice.value];
-      if (!left.length) return say("No item of level " + n + " of " + p.name + " is left unanswered.");
-      var many = left.length === 1 ? "the 1 unanswered item" : "the " + left.length + " unanswered items";
-      if (!window.confirm("Mark " + many + " of level " + n + " of " + p.name + " as " + label + "?\n\nAnswered items stay as they are. " +
+      var left = P.items(p.id, n).filter((id) => P.statusOf(id) === P.NONE), where = " of level " + n + " of " + p.name;
+      var many = left.length + " unanswered item" + (left.length === 1 ? "" : "s") + where + " as " + P.LABELS[choice.value];
+      if (!left.length) return say("No item" + where + " is left unanswered.");
+      if (!window.confirm("Mark the " + many + "?\n\nAnswered items stay as they are. " +
         "There is no undo: to change an item back, set its status again.")) return;
       left.forEach((id) => {
         answer(id, "status", choice.value);
@@ -119,7 +119,7 @@
       });
       P.save();
       touched(p.id);
-      say("Marked " + many.slice(4) + " of level " + n + " of " + p.name + " as " + label + ".");
+      say("Marked " + many + ".");
     });
     go.append(P.el("span.smm-vh", " (level " + n + " of " + p.name + ")"));
     return P.el("p.smm-field.smm-bulk", {}, [P.el("label", { for: choice.id, text: "Mark the remaining items of level " + n + " as" }), choice, go]);
@@ -147,9 +147,9 @@
   // "U" goes to the next unanswered item, from anywhere but a text field or another list of choices.
   function onKey(event) {
     var t = event.target;
-    if (event.key !== "u" && event.key !== "U" || event.altKey || event.ctrlKey || event.metaKey) return;
+    if ((event.key !== "u" && event.key !== "U") || event.altKey || event.ctrlKey || event.metaKey) return;
     if (!P.parts || !document.contains(P.parts.assess) || t.isContentEditable || t.tagName === "TEXTAREA") return;
-    if (t.tagName === "INPUT" && !/^(checkbox|radio|button|submit|file)$/.test(t.type) || t.tagName === "SELECT" && !t.hasAttribute("data-item")) return;
+    if ((t.tagName === "INPUT" && !/^(checkbox|radio|button|submit|file)$/.test(t.type)) || (t.tagName === "SELECT" && !t.hasAttribute("data-item"))) return;
     event.preventDefault();
     nextUnanswered();
   }
