@@ -18,9 +18,9 @@ from macros.data.loader import load_model
 from macros.data.problems import DataError, print_problems
 from macros.outputs.pages import BuildContext
 from macros.review.releases import read_history
+from macros.site import assets, macros_module
 from macros.site import config as build_config
 from macros.site import files as site_files
-from macros.site import macros_module
 from macros.site.build import OUTPUTS, build_outputs, data_dir_for
 
 
@@ -57,6 +57,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site_files.add_outputs(files, config, config[OUTPUTS])
+    assets.minify_own_assets(files, config)
     return files
 
 

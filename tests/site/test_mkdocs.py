@@ -124,3 +124,14 @@ def test_a_bad_hand_written_page_fails_the_same_way_in_both_builds(tmp_path):
     )
     assert generated.returncode == 1 and "Traceback" not in generated.stderr
     assert f"content/{expected}" in generated.stderr and f"content/{expected}" in built.stderr
+
+
+def test_own_scripts_ship_minified_and_vendored_files_unchanged(site):
+    from macros.site.assets import minified
+
+    for name in ("assets/assess/state.js", "assets/assess.css", "assets/smm.css"):
+        source = (ROOT / "content" / name).read_text(encoding="utf-8")
+        assert (site / name).read_text(encoding="utf-8") == minified(name, source), name
+    for vendored in (ROOT / "content" / "assets" / "vendor").rglob("*.js"):
+        relative = vendored.relative_to(ROOT / "content")
+        assert (site / relative).read_bytes() == vendored.read_bytes(), relative
