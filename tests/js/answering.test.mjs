@@ -192,6 +192,13 @@ test('3. "Next unanswered" by button and by U: opens the practice, skips out-of-
   await page.focus(`#smm-status-${last}`);
   await page.keyboard.press('u');
   assert.equal(await focusedItem(page), order[3]);
+  // From a practice's heading: its own first unanswered item, not the first of the page.
+  const secondPractice = await page.evaluate(() => [...document.querySelectorAll('details.smm-practice')]
+    .map((d) => d.getAttribute('data-practice')).filter((pid) => window.SMMAssess.inScope(pid))[1]);
+  const [second] = await itemsOf(page, secondPractice, 1);
+  await page.focus(`#smm-practice-${secondPractice} summary`);
+  await page.keyboard.press('u');
+  assert.equal(await focusedItem(page), second);
   // Only one left: focus goes to it and the page says it is the last; none left: the page says so.
   await withAnswers(page, { ...Object.fromEntries(order.slice(1).map((id) => [id, 'na'])), [order[0]]: '' }, out);
   await page.keyboard.press('u');

@@ -126,14 +126,16 @@
   }
 
   // Focus goes to the status control of the next unanswered item of a practice in scope, after the
-  // item focused now, in the page's order and around to the start.
+  // item (or into the practice) focused now, in the page's order and around to the start.
   function nextUnanswered() {
-    var order = [], active = document.activeElement, here = active && active.closest ? active.closest("li.smm-item") : null;
+    var order = [], active = document.activeElement || document.body;
+    var item = active.closest("li.smm-item"), block = active.closest("details.smm-practice");
     P.parts.assess.querySelectorAll("details.smm-practice").forEach((details) => {
       var pid = details.getAttribute("data-practice");
       if (P.inScope(pid)) P.LEVELS.forEach((n) => { P.items(pid, n).forEach((id) => { order.push({ details, id }); }); });
     });
-    var start = here ? order.findIndex((x) => x.id === here.getAttribute("data-item")) : -1;
+    var at = order.findIndex((x) => (item ? x.id === item.getAttribute("data-item") : x.details === block));
+    var start = at < 0 ? -1 : item ? at : at - 1;
     var ahead = order.slice(start + 1).concat(order.slice(0, start + 1)).filter((x) => P.statusOf(x.id) === P.NONE), x = ahead[0];
     if (!x) return say("No unanswered item is left in scope.");
     build(x.details, P.state.guidance.profiles);
