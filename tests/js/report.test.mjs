@@ -71,7 +71,7 @@ test('results, next steps and answers follow the order the reader chooses, kept 
   assert.deepEqual(page.errors, []);
 });
 
-test("the printed report of a two-practice workshop: each answer with its item's text, at most 6 A4 pages", async () => {
+test("the printed report of a two-practice workshop: each answer with its item's text, at most 6 A4 pages", async (t) => {
   const page = await open();
   const statuses = ['met', 'partly', 'not-met', 'na', 'met'];
   // Every seventh item left unanswered; notes as long as a workshop's.
@@ -100,6 +100,7 @@ test("the printed report of a two-practice workshop: each answer with its item's
   assert.equal(await page.locator(`.smm-answers tr[data-item="${kept}"]`).count(), 0, 'an out-of-scope answer is not in the report');
   const pages = countPages(await page.pdf({ format: 'A4' }));
   assert.ok(pages >= 2 && pages <= 6, `${pages} A4 pages`);
+  t.diagnostic(`the two-practice report prints on ${pages} A4 pages`);
   assert.deepEqual(page.errors, []);
 });
 
