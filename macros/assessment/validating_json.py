@@ -163,4 +163,6 @@ def validate_json(model: Model, source: Source) -> Assessment:
         notices=_notices(model, data, resumed),
         reworded=tuple(item for item in resumed.reworded if item in answers),
         out_of_scope={p: text(data.get("out_of_scope", {})[p]) for p in practices if p in data.get("out_of_scope", {})},
+        created=text(data.get("created")),
+        archetypes=tuple(sorted({c["archetype"] for c in data["characterization"].values() if c["archetype"]})),
     )
