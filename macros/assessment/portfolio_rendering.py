@@ -25,7 +25,8 @@ STYLE = (
     """body{font-family:sans-serif;margin:2rem;line-height:1.4;color:#000;background:#fff}
 table{border-collapse:collapse;margin:.5rem 0 1.5rem;font-size:.85rem}
 th,td{border:1px solid #666;padding:.2rem .4rem;text-align:left;vertical-align:top}
-th button{all:inherit;cursor:pointer;text-decoration:underline dotted}th button:focus-visible{outline:2px solid #1f5fa8}
+th button{all:unset;font:inherit;cursor:pointer;text-decoration:underline dotted}
+th button:focus-visible{outline:2px solid #1f5fa8}
 td.out{font-style:italic}.legend span{display:inline-block;padding:0 .4rem;margin-right:.3rem;border:1px solid #666}
 figure{margin:1rem 0;break-inside:avoid}svg{max-width:100%;height:auto}
 """
@@ -124,7 +125,7 @@ def _html_table(table: Table) -> list[str]:
 def history_chart(model: Model, entries: Sequence[Entry]) -> str:
     """One system's assessments, oldest first: per practice, achieved (solid, dots; hollow when provisional)
     against target (dashed), each on a small 0-4 scale, from left to right by date."""
-    left, step, band, rows_at = 190, 80, 30, 12  # pixels: labels, between dates, per practice, top margin
+    left, step, band, rows_at, unit = 190, 90, 46, 12, 8  # pixels: labels, dates, practice, top, level
     practices = [(i, p) for i, p in enumerate(model.practices) if any(e.results[i].score.in_scope for e in entries)]
     width, height = left + step * (len(entries) - 1) + 60, rows_at + band * len(practices) + 30
     system = html.escape(entries[0].system)
@@ -138,12 +139,14 @@ def history_chart(model: Model, entries: Sequence[Entry]) -> str:
         return left + step * k
 
     for row, (i, practice) in enumerate(practices):
-        base = rows_at + band * row + 22
+        base = rows_at + band * row + unit * HIGHEST_LEVEL + 4
 
         def y(level: int, base: int = base) -> int:
-            return base - 5 * level
+            return base - unit * level
 
-        svg.append(f'<text x="{left - 12}" y="{base - 6}" text-anchor="end">{html.escape(practice.id)}</text>')
+        svg.append(
+            f'<text x="{left - 12}" y="{base - unit * 2 + 4}" text-anchor="end">{html.escape(practice.id)}</text>'
+        )
         svg += [
             f'<line x1="{left - 6}" x2="{x(len(entries) - 1) + 6}" y1="{y(v)}" y2="{y(v)}" stroke="#bbb" '
             'stroke-width="0.5"/>'
