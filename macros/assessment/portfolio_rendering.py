@@ -18,6 +18,7 @@ from macros.outputs.escape import neutralize_formula
 from macros.outputs.export import model_version
 
 TITLE = "Portfolio of assessments"
+GRIDS = ("systems", "over-time")  # a column per practice: on paper, they fit the page's width
 # Light fills under black text (contrast above 12:1); the cell's text says the same, for grey print.
 SHADES = {"gap0": "#cdebcd", "gap1": "#fff1a8", "gap2": "#ffd59e", "gap3": "#f6b3b3", "out": "#e2e2e2"}
 SHADE_NAMES = {"gap0": "at or over target", "gap1": "gap 1", "gap2": "gap 2", "gap3": "gap 3 or more", "out": "out"}
@@ -34,7 +35,10 @@ figure{margin:1rem 0;break-inside:avoid}svg{max-width:100%;height:auto}
     + """
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 @page{size:A4 landscape;margin:1cm}
-@media print{body{margin:0}th button{text-decoration:none}tr,figure{break-inside:avoid}h2{break-after:avoid}}"""
+.scroll{overflow-x:auto}
+@media print{body{margin:0}th button{text-decoration:none}tr,figure{break-inside:avoid}h2{break-after:avoid}
+.scroll{overflow:visible}table.grid{table-layout:fixed;width:100%;font-size:6.5pt}
+table.grid th{overflow-wrap:anywhere}}"""
 )
 # Sorting by a column: numbers as numbers (a grid cell by its gap), other text as text.
 SCRIPT = """document.querySelectorAll("th button").forEach(function (b) {
@@ -111,7 +115,8 @@ def to_markdown(model: Model, portfolio: Portfolio, tables: Sequence[Table]) -> 
 
 def _html_table(table: Table) -> list[str]:
     head = "".join(f'<th scope="col"><button type="button">{html.escape(h)}</button></th>' for h in table.headers)
-    out = [f'<table id="{table.name}">', f"<thead><tr>{head}</tr></thead>", "<tbody>"]
+    grid = ' class="grid"' if table.name in GRIDS else ""
+    out = [f'<div class="scroll"><table id="{table.name}"{grid}>', f"<thead><tr>{head}</tr></thead>", "<tbody>"]
     for row in table.rows:
         cells = []
         for cell in row:
@@ -119,7 +124,7 @@ def _html_table(table: Table) -> list[str]:
             attrs += "" if cell.sort is None else f' data-sort="{cell.sort}"'
             cells.append(f"<td{attrs}>{html.escape(_value(cell))}</td>")
         out.append("<tr>" + "".join(cells) + "</tr>")
-    return [*out, "</tbody>", "</table>"]
+    return [*out, "</tbody>", "</table></div>"]
 
 
 def history_chart(model: Model, entries: Sequence[Entry]) -> str:
