@@ -14,6 +14,7 @@ import io
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -123,8 +124,22 @@ def test_groups_from_a_field_and_the_filter(mini_model, folder, tmp_path):
 
 
 def test_golden_markdown(mini_model, folder):
-    """UPDATE_GOLDEN=1 rewrites tests/golden/portfolio/mini.markdown, and the test then fails: review the diff."""
-    text = render(mini_model, read_portfolio(mini_model, [folder], framework="fw-one"), "md")
+    """The portfolio with two more files: one of another model version (Kiosk 3: an answer to an item since
+    reworded, one to an item no model has) and one bad file, skipped. UPDATE_GOLDEN=1 rewrites
+    tests/golden/portfolio/mini.markdown, and the test then fails: review the diff."""
+    older = saved(
+        mini_model,
+        model_version="1.0+000000000000",
+        system="Kiosk 3",
+        created="2024-11-05T10:00:00.000Z",
+        targets={"p-one": {"level": 1, "justification": ""}},
+        answers={"p-one-1-1": {"status": "met", "note": ""}, "gone-item-1-1": {"status": "met", "note": ""}},
+        fingerprints={"p-one-1-1": "0000000000"},
+    )
+    write_json(Path(folder) / "kiosk-3.json", older)
+    write_json(Path(folder) / "bad.json", saved(mini_model, answers={"p-one-1-1": {"status": "ok", "note": ""}}))
+    portfolio = read_portfolio(mini_model, [folder], framework="fw-one", skip_invalid=True)
+    text = render(mini_model, portfolio, "md")
     text = text.replace(model_version(mini_model), "MODEL_VERSION")
     if os.environ.get("UPDATE_GOLDEN"):
         GOLDEN_MD.parent.mkdir(parents=True, exist_ok=True)
