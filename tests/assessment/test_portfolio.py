@@ -266,3 +266,12 @@ def test_the_site_build_and_other_commands_do_not_import_pandas(tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_a_created_that_is_not_a_date_is_shown_undated_with_what_it_says(mini_model, tmp_path):
+    path = write_json(tmp_path / "a.json", saved(mini_model, system="Till 4", created="last spring"))
+    portfolio = read_portfolio(mini_model, [path])
+    assert portfolio.entries[0].when is None
+    files = table(mini_model, portfolio, "files")
+    assert files[1][2:4] == ["Till 4 (from the file)", "none in the file (created: last spring)"]
+    assert table(mini_model, portfolio, "systems")[1][:2] == ["Till 4", "undated"]
