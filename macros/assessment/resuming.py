@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from macros.model.records import Model
+from macros.model.records import Model, per_model
 from macros.outputs import checklists
 from macros.outputs.assessment_file import fingerprint
 from macros.rules import selection
@@ -21,6 +21,7 @@ class Resumed(NamedTuple):
     unknown: tuple[str, ...]  # answered ids neither in the model nor retired: kept apart
 
 
+@per_model  # once per model, not once per file read
 def fingerprints(model: Model) -> dict[str, str]:
     """Every item of the model (all profiles) -> its fingerprint now."""
     every = selection.select(model, [p.id for p in model.profiles])
