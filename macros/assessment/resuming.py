@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from macros.model.records import Model, per_model
+from macros.model.index import per_model
+from macros.model.records import Model
 from macros.outputs import checklists
 from macros.outputs.assessment_file import fingerprint
 from macros.rules import selection

@@ -21,7 +21,8 @@ from macros.data.cache import schema_validator
 from macros.data.problems import Problem
 from macros.data.schemas import _detailed_validator, error_problems
 from macros.data.yamlsource import Source
-from macros.model.records import Model, per_model
+from macros.model.index import per_model
+from macros.model.records import Model
 from macros.outputs import checklists
 from macros.outputs.assessment_file import FORMAT, VERSION, schema_dict
 from macros.outputs.export import model_version

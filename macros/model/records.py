@@ -24,7 +24,7 @@ from macros.model.core import (
     Term,
 )
 from macros.model.frameworks import Framework, Group, MappingEntry, MappingMethod, Relationship, Requirement
-from macros.model.index import ItemPlace, Model, per_model
+from macros.model.index import ItemPlace, Model
 from macros.model.profiles import Archetype, Consideration, Dimension, Effect, Option, Profile, Tag, Target
 
 __all__ = [
@@ -59,5 +59,4 @@ __all__ = [
     "Tag",
     "Target",
     "Term",
-    "per_model",
 ]

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from macros.model.records import LEVEL_NUMBERS, Model, per_model
+from macros.model.index import per_model
+from macros.model.records import LEVEL_NUMBERS, Model
 from macros.outputs.escape import neutralize_formula
 from macros.rules import selection
 from macros.rules.selection import Selection

@@ -7,7 +7,8 @@ import hashlib
 import json
 from typing import Any
 
-from macros.model.records import Model, per_model
+from macros.model.index import per_model
+from macros.model.records import Model
 from macros.model.serialize import model_schema, to_data
 from macros.outputs.routes import MODEL_JSON, MODEL_SCHEMA
 
