@@ -53,18 +53,23 @@ test('results, next steps and answers follow the order the reader chooses, kept 
   const both = ['patch-management', 'access-control'];
   const orders = async () => [await order(page, '.smm-gap-table tbody tr'), await order(page, '.smm-next-steps > li'),
     await order(page, '.smm-evidence-list h4')];
+  // The results are re-rendered 120 ms after the last change (results.js): wait for them to settle.
+  const settled = async (want, message) => {
+    for (let tries = 0; tries < 100 && JSON.stringify(await orders()) !== JSON.stringify(want); tries++) await page.waitForTimeout(100);
+    assert.deepEqual(await orders(), want, message);
+  };
   assert.equal(await page.locator('#smm-order').inputValue(), 'gap');
   assert.equal(await page.getByLabel('Order of the gaps, next steps and answers').count(), 1);
-  assert.deepEqual(await orders(), [both, both, both], 'largest gap first');
+  await settled([both, both, both], 'largest gap first');
   await page.selectOption('#smm-order', 'practice');
   await page.waitForFunction(() => document.querySelector('.smm-gap-table tbody tr').getAttribute('data-practice') === 'access-control');
   const model = [...both].reverse();
-  assert.deepEqual(await orders(), [model, model, model], "the model's order");
+  await settled([model, model, model], "the model's order");
   assert.equal(await page.evaluate(() => document.activeElement.id), 'smm-order', 'focus stays on the control');
   await page.reload();
   await page.waitForSelector('html[data-smm-assess="ready"]');
   assert.equal(await page.locator('#smm-order').inputValue(), 'practice');
-  assert.deepEqual(await orders(), [model, model, model]);
+  await settled([model, model, model]);
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('#smm-order').isVisible(), false, 'the control is not printed');
   assert.match(await page.locator('.smm-report-head').textContent(), /OrderBy practice, in the model's order/);
