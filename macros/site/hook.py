@@ -6,22 +6,27 @@ MkDocs. What it builds is kept on the config under OUTPUTS for macros_module.py.
 from __future__ import annotations
 
 import gc
+import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 # MkDocs loads this file by path, not as part of the package: absolute imports only.
 from macros.data.loader import load_model
 from macros.data.problems import DataError, print_problems
 from macros.outputs.pages import BuildContext
 from macros.review.releases import read_history
+from macros.site import assets, macros_module, render_cache
 from macros.site import config as build_config
 from macros.site import files as site_files
-from macros.site import macros_module
 from macros.site.build import OUTPUTS, build_outputs, data_dir_for
+
+RENDERED = "smm_guide_render_cache"  # this build's RenderCache, on the MkDocs config
+LOG = logging.getLogger("mkdocs.hooks.smm_guide")
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -57,12 +62,21 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site_files.add_outputs(files, config, config[OUTPUTS])
+    assets.minify_own_assets(files, config)
     return files
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
     site_files.read_unchanged(nav, config)
+    # Every plugin has added its files by now: the set of link targets the pages are keyed by.
+    config[RENDERED] = render_cache.for_build(config, files)
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    config[RENDERED].wrap(page)
+    return page
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     site_files.finished()
+    LOG.info("render cache: %s", config[RENDERED].finish())

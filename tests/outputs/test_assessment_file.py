@@ -19,6 +19,7 @@ from macros.data.loader import load_model
 from macros.outputs import assessment_file, routes
 from macros.outputs.checklists import COLUMNS
 from macros.outputs.export import export_json, export_schema, model_to_dict, model_version
+from macros.site.assets import minified
 from macros.site.build import build_outputs
 from tests.conftest import MINI, ROOT
 
@@ -142,12 +143,13 @@ def test_the_rule_is_written_on_the_page(real_model):
     assert "kept between 0 and 4" in page.content
 
 
-# The page's own code, unminified as it ships. 60 KiB held the page of the layers issue (58.9 KiB);
-# scope and resuming across model versions (the workshops issue) brought it to 68.4 KiB, and the
-# budget was raised once to 80 KiB for that issue's remaining steps. Raise it again only with a reason.
+# The page's own code as it ships, minified (macros/site/assets.py). 60 KiB held the page of the layers
+# issue (58.9 KiB unminified); scope and resuming across model versions (the workshops issue) brought it
+# to 68.4 KiB, and the budget was raised once to 80 KiB for that issue's remaining steps. Since then the
+# files ship without comments and spare whitespace, and this measures what ships. Raise it only with a reason.
 def test_javascript_and_css_stay_small():
     files = [*(ASSETS / "assess").glob("*.js"), ASSETS / "assess.css"]
-    size = sum(path.stat().st_size for path in files)
+    size = sum(len(minified(path.name, path.read_text(encoding="utf-8")).encode("utf-8")) for path in files)
     assert size <= 80 * 1024, f"{size} bytes"
 
 

@@ -61,10 +61,32 @@ def test_no_network_at_view_time(site):
 
 
 def test_build_is_reproducible_across_processes_days_and_time_zones(site, tmp_path):
+    # Without the render cache: every page converted afresh is byte for byte what `site` holds,
+    # whether its build converted a page or took it from the cache.
     again = tmp_path / "again"
-    result = mkdocs_build(again, shift_days=400, TZ="Pacific/Auckland")
+    result = mkdocs_build(again, shift_days=400, TZ="Pacific/Auckland", SMM_GUIDE_RENDER_CACHE="off")
     assert result.returncode == 0, result.stderr
     assert tree_digest(again) == tree_digest(site)
+    assert "render cache: off (SMM_GUIDE_RENDER_CACHE)" in result.stderr
+
+
+def test_after_a_data_edit_the_next_build_converts_only_the_pages_it_changed(site, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    practice = data / "practices" / "monitoring.yaml"
+    anchor = "remote\n  sites have limited bandwidth."
+    assert anchor in practice.read_text()
+    practice.write_text(practice.read_text().replace(anchor, anchor + " Checked every quarter.", 1))
+    warm = mkdocs_build(tmp_path / "warm", SMM_GUIDE_DATA_DIR=str(data))
+    assert warm.returncode == 0, warm.stderr
+    counts = re.search(r"render cache: (\d+) page\(s\) reused, (\d+) rendered", warm.stderr)
+    assert counts, warm.stderr
+    reused, rendered = map(int, counts.groups())
+    assert 0 < rendered < 40 < reused, counts.group(0)
+    fresh = mkdocs_build(tmp_path / "fresh", SMM_GUIDE_DATA_DIR=str(data), SMM_GUIDE_RENDER_CACHE="off")
+    assert fresh.returncode == 0, fresh.stderr
+    assert tree_digest(tmp_path / "warm") == tree_digest(tmp_path / "fresh")
+    assert "Checked every quarter." in (tmp_path / "warm" / "practices" / "monitoring" / "index.html").read_text()
 
 
 def test_bad_data_fails_before_touching_the_site(site, tmp_path):
@@ -124,3 +146,14 @@ def test_a_bad_hand_written_page_fails_the_same_way_in_both_builds(tmp_path):
     )
     assert generated.returncode == 1 and "Traceback" not in generated.stderr
     assert f"content/{expected}" in generated.stderr and f"content/{expected}" in built.stderr
+
+
+def test_own_scripts_ship_minified_and_vendored_files_unchanged(site):
+    from macros.site.assets import minified
+
+    for name in ("assets/assess/state.js", "assets/assess.css", "assets/smm.css"):
+        source = (ROOT / "content" / name).read_text(encoding="utf-8")
+        assert (site / name).read_text(encoding="utf-8") == minified(name, source), name
+    for vendored in (ROOT / "content" / "assets" / "vendor").rglob("*.js"):
+        relative = vendored.relative_to(ROOT / "content")
+        assert (site / relative).read_bytes() == vendored.read_bytes(), relative
