@@ -215,3 +215,40 @@ test('the list by keyboard alone, and axe-core finds no violation, light and dar
     assert.deepEqual(result.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`), []);
   }
 });
+
+// No archetype of the data leaves a practice out (none of their descriptions makes one clearly someone
+// else's): the page gets one that does, in the model script it reads, as the loader would write it.
+async function withScopedArchetype(page) {
+  await page.route('**/assets/smm-model.js', async (route) => {
+    const body = (await (await route.fetch()).text()).replace('window.SMM_ASSESSMENT =', 'window.SMM_MODEL.profiles.find((p) => p.id === "digital-twin")' +
+      '.archetypes.find((a) => a.id === "water-treatment-process").out_of_scope = {"compliance": "The utility\'s compliance office assesses it", ' +
+      '"monitoring": "The plant\'s OT monitoring service"};\nwindow.SMM_ASSESSMENT =');
+    await route.fulfill({ body, contentType: 'text/javascript' });
+  });
+}
+
+test('using an archetype puts the practices it leaves out out of scope, with its reasons, answers kept', async () => {
+  const page = await openPage(browser);
+  await withScopedArchetype(page);
+  await page.goto(`${BASE}assess/`);
+  await page.waitForSelector('html[data-smm-assess="ready"]');
+  await page.check('#smm-profile-digital-twin');
+  await answerFirst(page, 'compliance', 'met');
+  await page.check('#smm-scope-monitoring');
+  await page.uncheck('#smm-scope-monitoring');
+  await page.fill('#smm-scope-why-monitoring', 'Our own reason');
+  await saved(page);
+  await page.selectOption('#smm-archetype-digital-twin', 'water-treatment-process');
+  await page.getByRole('button', { name: 'Use this archetype' }).click();
+  assert.equal(await page.isChecked('#smm-scope-compliance'), false);
+  assert.equal(await page.inputValue('#smm-scope-why-compliance'), 'The utility\'s compliance office assesses it');
+  assert.equal(await page.inputValue('#smm-scope-why-monitoring'), 'Our own reason', 'a reason given is kept');
+  assert.match(await page.locator('.smm-archetype-note').textContent(), /It leaves out of scope: Compliance Management, Monitoring Practices\.$/);
+  assert.equal(await page.locator('.smm-scope-count').textContent(), '16 of 18 practices in scope.');
+  const data = await exported(page);
+  assert.deepEqual(data.out_of_scope, { compliance: 'The utility\'s compliance office assesses it', monitoring: 'Our own reason' });
+  assert.equal(Object.values(data.answers).filter((a) => a.status === 'met').length, 1, 'the answer stays');
+  await page.check('#smm-scope-compliance');
+  await page.waitForFunction(() => /achieved 0 \(provisional\) · 1 of \d+ answered$/.test(document.querySelector('#smm-practice-compliance .smm-psum').textContent));
+  assert.deepEqual(page.errors, []);
+});
