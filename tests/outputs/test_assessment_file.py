@@ -133,6 +133,12 @@ def test_an_archetypes_out_of_scope_reaches_the_page_and_its_pages(mini):
     assert comparison.count("○") == 2  # the legend and the one target
 
 
+def test_an_archetypes_scope_reason_fits_the_pages_scope_reason():
+    schema = json.loads((ROOT / "data/schema/archetypes.schema.json").read_text(encoding="utf-8"))
+    reason = schema["properties"]["archetypes"]["items"]["properties"]["out_of_scope"]["additionalProperties"]
+    assert reason["maxLength"] == assessment_file.SCOPE_REASON_LENGTH
+
+
 def test_the_page_is_the_assess_section_and_loads_its_own_assets(real_model):
     outputs = build_outputs(real_model, ROOT / "content")
     page = next(p for p in outputs.pages if p.path == routes.ASSESS)
