@@ -24,6 +24,8 @@ SAY = {
     "the practices out of scope are listed with their reasons.",
     "out": "Left out of this assessment: no score or gap is given for them, and answers the file holds for them "
     "are kept but not counted.",
+    "no reason": "A not applicable answer needs the reason the item does not apply, in its notes. These have none; "
+    "the scores still count them as not applicable:",
     "nothing": "Nothing was assessed: no item in the file has a status, so every level is not assessed.",
     "no targets": "A checklist CSV has no targets: the report shows achieved levels without gaps.",
     "terms": "Gap: target minus achieved level. Over target: achieved level above the target, shown apart because "
@@ -67,6 +69,17 @@ def _items(result: Result, rows: Sequence[checklists.Row]) -> list[str]:
         return row.item, row.level, one_line(row.source), one_line(row.text), status, notes
 
     return _table(("Item", "Level", "Source", "Text", "Status", "Notes"), [cells(r) for r in rows])
+
+
+def _lacking_reasons(results: Sequence[Result]) -> list[str]:
+    """The not applicable answers without a reason, in model order: a problem of the file, listed, not refused."""
+    lacking = [
+        f"- {row.item} ({one_line(r.practice.name)}, level {row.level}): {one_line(row.text)}"
+        for r in results
+        for row in r.rows
+        if r.statuses[row.item] == scoring.NOT_APPLICABLE and not text(r.answers[row.item].notes)
+    ]
+    return ["## Not applicable without a reason", "", SAY["no reason"], "", *lacking, ""] if lacking else []
 
 
 def _practice(result: Result, with_profiles: bool) -> list[str]:
@@ -113,6 +126,7 @@ def to_markdown(model: Model, assessment: Assessment, results: Sequence[Result])
         out += [SAY["scope"].format(len(results), len(everything)), ""]
     if assessment.notices:
         out += ["## Opened from another model version", "", *(f"- {_literal(n)}" for n in assessment.notices), ""]
+    out += _lacking_reasons(results)
     if not any(r.score.assessed for r in results):
         out += [SAY["nothing"], ""]
     out += [SAY["no targets"], ""] if assessment.kind == CHECKLIST_CSV else []

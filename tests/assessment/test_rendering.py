@@ -8,7 +8,7 @@ import pytest
 
 from macros.outputs.export import model_version
 from tests.conftest import ROOT
-from tests.support.assessments import run_report, sample_workbook, saved, write_json, write_workbook
+from tests.support.assessments import filled_csv, run_report, sample_workbook, saved, write_json, write_workbook
 
 GOLDEN = ROOT / "tests" / "golden" / "reports"
 # Not *.md: tests/outputs/test_pages.py owns every *.md under tests/golden.
@@ -112,3 +112,42 @@ def test_json_text_is_escaped_in_markdown_and_html(tmp_path, mini_model, capsys)
     assert page.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 3
     assert not [e.tag for e in root.iter() if e.tag in ("script", "img", "a", "link")]
     assert not [e.attrib for e in root.iter() if {"src", "href", "onerror"} & set(e.attrib)]
+
+
+def _lacking(text):
+    """The items the report lists as not applicable without a reason; None without that section."""
+    if "## Not applicable without a reason" not in text:
+        return None
+    section = text.split("## Not applicable without a reason\n\n")[1].split("\n\n## ")[0]
+    return [line.split(" ")[1] for line in section.splitlines() if line.startswith("- ")]
+
+
+def test_not_applicable_answers_without_a_reason_are_listed_in_every_kind_of_file(tmp_path, mini_model, capsys):
+    answers = {
+        "p-one-1-1": {"status": "na", "note": ""},
+        "p-one-1-2": {"status": "na", "note": " \u00a0 "},  # blanks are no reason
+        "p-one-1-3": {"status": "na", "note": "No card reader at this store"},
+        "p-two-1-1": {"status": "na", "note": ""},  # out of scope: not counted, not listed
+        "p-one-2-1": {"status": "not-met", "note": ""},
+    }
+    data = saved(mini_model, answers=answers, out_of_scope={"p-two": "Not ours"})
+    code, text, _ = run_report(capsys, write_json(tmp_path / "a.json", data))
+    assert code == 0
+    assert _lacking(text) == ["p-one-1-1", "p-one-1-2"]
+    assert "- p-one-1-1 (Practice One, level 1): " in text
+    assert "These have none; the scores still count them as not applicable:" in text
+    # The scores are those of the same answers with their reasons: a reason never changes a score.
+    reasons = {item: {**answer, "note": answer["note"].strip() or "Why"} for item, answer in answers.items()}
+    with_reasons = saved(mini_model, answers=reasons, out_of_scope={"p-two": "Not ours"})
+    code, other, _ = run_report(capsys, write_json(tmp_path / "b.json", with_reasons))
+    assert _lacking(other) is None
+    assert text.split("## Scores")[1].split("\n\n")[1] == other.split("## Scores")[1].split("\n\n")[1]
+    # The same in a checklist CSV and a workbook, whose notes are their Notes column.
+    statuses = {"p-one-1-1": "Not applicable", "p-one-1-3": "na", "p-one-2-1": "Met"}
+    code, text, _ = run_report(capsys, filled_csv(mini_model, tmp_path / "c.csv", statuses))
+    assert _lacking(text) == ["p-one-1-1", "p-one-1-3"]
+    notes = {"p-one-1-1": "Card-present only"}
+    book = write_workbook(tmp_path / "w.xlsx", mini_model, statuses=statuses, notes=notes)
+    code, text, _ = run_report(capsys, book)
+    assert code == 0
+    assert _lacking(text) == ["p-one-1-3"]

@@ -102,7 +102,8 @@
       P.LEVELS.forEach((n) => {
         P.items(pid, n).forEach((id) => {
           var a = P.state.answers[id];
-          if (a) rows.push(el("tr", {}, [el("td", P.practiceById[pid].name), el("td", id), el("td", P.LABELS[a.status]), el("td", a.note)]));
+          if (a) rows.push(el("tr", {}, [el("td", P.practiceById[pid].name), el("td", id), el("td", P.LABELS[a.status]),
+            el("td", a.status === P.NA ? (a.note ? "Reason it does not apply: " + a.note : "N/A needs a reason") : a.note)]));
         });
       });
     });
