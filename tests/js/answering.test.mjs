@@ -262,11 +262,12 @@ test('5. not applicable needs a reason: the note becomes it, is required, and is
   await page.selectOption(`#smm-status-${other}`, 'na');
   assert.match(await summary(), / · 2 N\/A need a reason$/);
   // The report's list of answers says which has no reason; the scoring does not change.
-  await page.waitForFunction((i) => [...document.querySelectorAll('.smm-answers td')].some((td) => td.textContent === 'N/A needs a reason'), id);
+  const noted = (i, want) => page.waitForFunction(([i, want]) => document.querySelector(`.smm-answers tr[data-item="${i}"] .smm-note`)?.textContent === want, [i, want]);
+  await noted(id, 'Reason: none given (required for not applicable)');
   await page.fill(`#smm-note-${id}`, 'No remote access exists');
   assert.equal(await item.locator('.smm-todo').textContent(), '');
   assert.match(await summary(), / · 1 N\/A needs a reason$/);
-  await page.waitForFunction(() => [...document.querySelectorAll('.smm-answers td')].some((td) => td.textContent === 'Reason it does not apply: No remote access exists'));
+  await noted(id, 'Reason: No remote access exists');
   await page.waitForFunction(() => (localStorage.getItem('smm-guide-assessment') || '').includes('No remote access exists'));
   const saved = await page.evaluate((i) => JSON.parse(localStorage.getItem('smm-guide-assessment')).answers[i], id);
   assert.deepEqual(saved, { status: 'na', note: 'No remote access exists' });
