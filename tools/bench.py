@@ -37,6 +37,13 @@ Then figures for the self-assessment page (assess/) of the real-size build:
 
 `python -m tools.bench --assess-only SITE_DIR` prints only the assess/ figures for a site already
 built (`mkdocs build --site-dir SITE_DIR`).
+
+Then `smm-guide portfolio` on the portfolio of a large operator: PORTFOLIO_FILES JSON exports of the real
+model with the Digital Twin profile (every practice, seeded random answers and targets, 3 dates per system;
+clearly synthetic: systems are named "synthetic-NNNN", written to a temporary folder, never published):
+- `portfolio-seconds FORMAT`: CPU seconds of the whole command (wall in brackets), for md and xlsx.
+- `portfolio-peak-mib FORMAT`: its peak resident memory. Target: at most 10 s and 1024 MiB.
+`python -m tools.bench --portfolio-only` prints only these.
 """
 
 from __future__ import annotations
@@ -461,6 +468,70 @@ def build_figures(tmp: Path) -> None:
     sys.stdout.flush()
 
 
+# The command in a process that reports its own peak memory on its last line of standard error (KiB on Linux).
+PEAK_REPORTING = (
+    "import resource, sys\nfrom macros.cli.main import main\ncode = main(sys.argv[1:])\n"
+    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\nsys.exit(code)"
+)
+PORTFOLIO_FILES, PORTFOLIO_DATES, PORTFOLIO_PROFILE = 1000, 3, "digital-twin"
+STATUS_WEIGHTS = {"met": 6, "partly": 2, "not-met": 2, "na": 1, "": 1}
+
+
+def portfolio_set(folder: Path, count: int = PORTFOLIO_FILES) -> None:
+    """`count` synthetic JSON exports of the real model, as the assessment page writes them."""
+    import random
+
+    from macros.outputs import checklists
+    from macros.outputs.assessment_file import FORMAT, VERSION
+    from macros.outputs.export import model_version
+    from macros.rules import selection
+
+    model = load_model(ROOT / "data")
+    practices = [p.id for p in model.practices]
+    rows = checklists.rows(model, practices, selection.select(model, [PORTFOLIO_PROFILE]))
+    rng = random.Random(21)  # the same set on every run
+    statuses, weights = list(STATUS_WEIGHTS), list(STATUS_WEIGHTS.values())
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        system, date = divmod(n, PORTFOLIO_DATES)
+        answers = {
+            r.item: {"status": s, "note": ""}
+            for r, s in zip(rows, rng.choices(statuses, weights, k=len(rows)), strict=True)
+        }
+        data = {
+            "format": FORMAT,
+            "version": VERSION,
+            "model_version": model_version(model),
+            "created": f"{2024 + date}-03-01T09:00:00.000Z",
+            "system": f"synthetic-{system:04d}",
+            "guidance": {"profiles": [PORTFOLIO_PROFILE], "framework": None},
+            "characterization": {},
+            "targets": {p: {"level": rng.randint(1, 4), "justification": ""} for p in practices},
+            "answers": {item: answer for item, answer in answers.items() if answer["status"]},
+            "levels": {},
+        }
+        (folder / f"synthetic-{n:04d}.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+
+def portfolio_figures(tmp: Path) -> None:
+    """`smm-guide portfolio` on PORTFOLIO_FILES synthetic assessments: CPU, wall seconds and peak memory."""
+    folder = tmp / "portfolio"
+    portfolio_set(folder)
+    for fmt in ("md", "xlsx"):
+        out = tmp / f"portfolio.{fmt}"
+        command = [sys.executable, "-c", PEAK_REPORTING, "portfolio", str(folder), "--format", fmt, "--out", str(out)]
+        cpu, start = _children_cpu(), time.perf_counter()
+        done = subprocess.run([*command, "--framework", "iec-62443-3-3"], cwd=ROOT, capture_output=True, text=True)
+        run = Run(_children_cpu() - cpu, time.perf_counter() - start)
+        if done.returncode != 0:
+            print(f"portfolio-seconds {fmt}: failed ({done.stderr.strip().splitlines()[-2:]})")
+            continue
+        peak = int(done.stderr.strip().splitlines()[-1]) / 1024
+        print(f"portfolio-seconds {fmt}: {_seconds(run)} ({PORTFOLIO_FILES} files, {out.stat().st_size // 1024} KiB)")
+        print(f"portfolio-peak-mib {fmt}: {peak:.0f}")
+        sys.stdout.flush()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if args[:1] == ["--assess-only"]:
@@ -469,13 +540,18 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         assess_figures(Path(args[1]))
         return 0
+    if args == ["--portfolio-only"]:
+        with tempfile.TemporaryDirectory(prefix="smm-bench-") as tmp:
+            portfolio_figures(Path(tmp))
+        return 0
     if args:
-        print("usage: python -m tools.bench [--assess-only BUILT_SITE_DIR]", file=sys.stderr)
+        print("usage: python -m tools.bench [--assess-only BUILT_SITE_DIR | --portfolio-only]", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory(prefix="smm-bench-") as tmp:
         build_figures(Path(tmp))
         serve_refresh_figures(Path(tmp))
         assess_figures(Path(tmp) / "1x" / "full")
+        portfolio_figures(Path(tmp))
     return 0
 
 

@@ -9,12 +9,13 @@ import io
 import json
 import warnings
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
 from macros.assessment.records import ReportError
 from macros.data.problems import Problem
-from macros.data.yamlsource import Source, decode, read_source
+from macros.data.yamlsource import DataPath, Source, decode, read_source
 from macros.outputs.assessment_file import MAX_BYTES
 
 Cells = tuple[object, ...]  # one row of a table, as the file holds it
@@ -90,10 +91,24 @@ def read_json(path: Path, data: bytes) -> Source:
         raise ReportError(
             [str(Problem(str(path), error.lineno, error.colno, f"not valid JSON: {error.msg}"))]
         ) from None
-    # JSON is YAML flow syntax, so the YAML reader gives the positions. The values stay json's: YAML reads a
-    # few JSON forms otherwise (1e5 is text to it), and rejects some JSON (tab indentation, escaped surrogate
-    # pairs); then every message points at 1:1 rather than nowhere.
-    source, _ = read_source(data, str(path))
-    source = source or Source(str(path), None)
-    source.data = value
-    return source
+    return Located(str(path), value, raw=data)
+
+
+@dataclass
+class Located(Source):
+    """A JSON file's Source, whose positions are read when a message first needs one: reading them costs more
+    than the whole check of a valid file, which needs none (`smm-guide portfolio` reads a thousand).
+
+    JSON is YAML flow syntax, so the YAML reader gives the positions. The values stay json's: YAML reads a
+    few JSON forms otherwise (1e5 is text to it), and rejects some JSON (tab indentation, escaped surrogate
+    pairs); then every message points at 1:1 rather than nowhere."""
+
+    raw: bytes = b""
+
+    def where(self, path: DataPath, *, key: bool = False) -> tuple[int, int]:
+        if self.raw:
+            found, _ = read_source(self.raw, self.path)
+            if found is not None:
+                self.values, self.keys = found.values, found.keys
+            self.raw = b""
+        return super().where(path, key=key)

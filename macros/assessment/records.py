@@ -47,6 +47,8 @@ class Assessment(NamedTuple):
     levels: Mapping[str, int] = MappingProxyType({})  # practice id -> current level set directly
     justified: Mapping[str, str] = MappingProxyType({})  # practice id -> justification of a target set by hand
     elsewhere: tuple[str, ...] = ()  # answered items of profiles not chosen: not counted
+    created: str = ""  # when the assessment was started, as the file writes it (the portfolio orders by it)
+    archetypes: tuple[str, ...] = ()  # the archetypes its characterization starts from (a portfolio group)
 
 
 def text(value: object) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
+from macros.model.index import per_model
 from macros.model.records import Model
 from macros.outputs import checklists
 from macros.outputs.assessment_file import fingerprint
@@ -21,6 +22,7 @@ class Resumed(NamedTuple):
     unknown: tuple[str, ...]  # answered ids neither in the model nor retired: kept apart
 
 
+@per_model  # once per model, not once per file read
 def fingerprints(model: Model) -> dict[str, str]:
     """Every item of the model (all profiles) -> its fingerprint now."""
     every = selection.select(model, [p.id for p in model.profiles])

@@ -31,7 +31,7 @@ def set_directly(found: scoring.Score, level: int) -> scoring.Score:
 def score_all(model: Model, assessment: Assessment) -> list[Result]:
     results = []
     for practice_id, target in assessment.targets.items():
-        rows = tuple(checklists.rows(model, [practice_id], assessment.variant))
+        rows = checklists.kept_rows(model, [practice_id], assessment.variant)
         answers = {r.item: assessment.answers[r.item] for r in rows if r.item in assessment.answers}
         # An item missing from the file counts as not assessed: provisional, never "not met".
         statuses = {r.item: answers[r.item].status if r.item in answers else "" for r in rows}

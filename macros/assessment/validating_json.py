@@ -7,16 +7,21 @@ from __future__ import annotations
 
 import copy
 import difflib
+import functools
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
+
 from macros.assessment.records import JSON, Answer, Assessment, ReportError, text
 from macros.assessment.resuming import Resumed, resume
+from macros.data.cache import schema_validator
 from macros.data.problems import Problem
 from macros.data.schemas import _detailed_validator, error_problems
 from macros.data.yamlsource import Source
+from macros.model.index import per_model
 from macros.model.records import Model
 from macros.outputs import checklists
 from macros.outputs.assessment_file import FORMAT, VERSION, schema_dict
@@ -24,6 +29,14 @@ from macros.outputs.export import model_version
 from macros.rules import scoring, selection
 
 SET = ("set", None)  # target sources meaning "set by the assessor": the page reads a missing one so
+
+
+@functools.cache  # one of each for every file: building them costs more than checking a file
+def _validators() -> tuple[Callable[[Any], Any], Any]:
+    """A compiled validator that says quickly whether a file is valid, as the data loader does, and jsonschema's,
+    which walks an invalid file to list every error with its path."""
+    schema = _schema()
+    return schema_validator(schema), _detailed_validator()(schema)
 
 
 def _schema() -> dict[str, Any]:
@@ -50,7 +63,13 @@ def _schema() -> dict[str, Any]:
 def _schema_problems(source: Source) -> Iterator[Problem]:
     # The data files' validator (jsonschema, patterns read as fastjsonschema reads them), which lists every
     # error with its path, and their wording of those errors.
-    for error in _detailed_validator()(_schema()).iter_errors(source.data):
+    fast, detailed = _validators()
+    try:
+        fast(source.data)
+        return
+    except fastjsonschema.JsonSchemaException:
+        pass  # the detailed validator says what is wrong (and may find nothing: fastjsonschema checks formats)
+    for error in detailed.iter_errors(source.data):
         if error.validator == "enum" and "" in error.validator_value:  # the statuses: "" would read as nothing
             path, choices = tuple(error.absolute_path), ", ".join(s for s in scoring.STATUSES if s)
             yield source.problem(path, f"the status of '{path[1]}' must be one of: {choices}, or \"\" (not assessed)")
@@ -66,6 +85,14 @@ def _unknown(
     if not close and len(known) <= 8:  # a short list helps more than nothing; a long one buries the message
         hint = f"; expected one of: {', '.join(known)}"
     return source.problem(path, f"unknown {what} '{value}'{hint}", key=key)
+
+
+@per_model
+def _items(model: Model) -> dict[str, None]:
+    """Every item of the model, in order: any may be answered, as the page keeps the answers of a profile that
+    is unticked again."""
+    every = selection.select(model, [p.id for p in model.profiles])
+    return dict.fromkeys(r.item for r in checklists.rows(model, [p.id for p in model.practices], every))
 
 
 def _ids(model: Model, source: Source) -> list[Problem]:
@@ -93,11 +120,12 @@ def _ids(model: Model, source: Source) -> list[Problem]:
         problems += [
             _unknown(source, (name, p), "practice", p, practices, key=True) for p in part(name) if p not in practices
         ]
-    # Any item of the model may be answered: the page keeps the answers of a profile that is unticked again.
-    items = [r.item for r in checklists.rows(model, practices, selection.select(model, profiles))]
     if same_version:
+        items = _items(model)
         problems += [
-            _unknown(source, ("answers", i), "item", i, items, key=True) for i in part("answers") if i not in items
+            _unknown(source, ("answers", i), "item", i, list(items), key=True)
+            for i in part("answers")
+            if i not in items
         ]
     return problems
 
@@ -144,7 +172,7 @@ def validate_json(model: Model, source: Source) -> Assessment:
     # The checklist the page showed: its guidance's profiles (all of the model's, checked above).
     variant = selection.select(model, data["guidance"]["profiles"])
     answers: dict[str, Answer] = {}
-    for row in checklists.rows(model, practices, variant):
+    for row in checklists.kept_rows(model, practices, variant):
         # The page drops an answer left without status and note: an item missing from the file is not assessed.
         entry = given.get(row.item, {"status": scoring.NOT_ASSESSED, "note": ""})
         answers[row.item] = Answer(-1, row.item, entry["status"], entry["note"])
@@ -163,4 +191,6 @@ def validate_json(model: Model, source: Source) -> Assessment:
         notices=_notices(model, data, resumed),
         reworded=tuple(item for item in resumed.reworded if item in answers),
         out_of_scope={p: text(data.get("out_of_scope", {})[p]) for p in practices if p in data.get("out_of_scope", {})},
+        created=text(data.get("created")),
+        archetypes=tuple(sorted({c["archetype"] for c in data["characterization"].values() if c["archetype"]})),
     )

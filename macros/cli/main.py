@@ -137,6 +137,55 @@ def _report(args: argparse.Namespace) -> int:
     return _emit(text, args.out)
 
 
+def _portfolio(args: argparse.Namespace) -> int:
+    from macros.assessment.portfolio import read_portfolio
+    from macros.assessment.portfolio_rendering import render
+
+    if args.format in ("xlsx", "csv") and args.out == "-":
+        where = "a folder, which gets one CSV file per table" if args.format == "csv" else "the .xlsx file"
+        print(f"smm-guide: error: --format {args.format} needs --out: {where}", file=sys.stderr)
+        return 2
+    if args.group and not args.group_by:
+        print(
+            "smm-guide: error: --group keeps some groups: say which field makes them with --group-by", file=sys.stderr
+        )
+        return 2
+    model = _load(args.data)
+    if model is None:
+        return 1
+    try:
+        portfolio = read_portfolio(
+            model,
+            args.paths,
+            group_by=args.group_by,
+            only=args.group or (),
+            framework=args.framework,
+            skip_invalid=args.skip_invalid,
+        )
+    except ReportError as error:
+        print("\n".join([*map(str, error.problems), SUMMARY.format(count=len(error.problems))]), file=sys.stderr)
+        return 1
+    for rejected in portfolio.rejected:
+        print(
+            f"smm-guide: rejected {rejected.path}: {len(rejected.problems)} problem(s), listed in the report",
+            file=sys.stderr,
+        )
+    content = render(model, portfolio, args.format)
+    if isinstance(content, dict):
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        for name, csv_text in content.items():
+            (out / name).write_text(csv_text, encoding="utf-8", newline="")
+        print(f"wrote {len(content)} CSV files to {out}: {', '.join(content)}")
+        return 0
+    if isinstance(content, bytes):
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.out).write_bytes(content)
+        print(f"wrote {args.out}")
+        return 0
+    return _emit(content, args.out)
+
+
 def _ids(given: str | None) -> list[str]:
     """Ids given as "a,b" (spaces allowed); none when the option is left out."""
     return [part.strip() for part in (given or "").split(",") if part.strip()]
@@ -216,6 +265,41 @@ def _diff(args: argparse.Namespace) -> int:
     return _emit(to_markdown(diff(old, new), args.old, args.new), args.out or "-")
 
 
+def _portfolio_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from macros.assessment.portfolio import DATE_RULE, GROUP_FIELDS, SYSTEM_RULE
+
+    fields = "; ".join(f"{name}: {what}" for name, what in GROUP_FIELDS.items())
+    portfolio = commands.add_parser(
+        "portfolio",
+        help="many assessments (any mix of .json, .xlsx, .csv) across systems, practices, requirements and dates",
+        description="Systems x practices, each practice across the portfolio, the requirements of a framework not "
+        f"yet met (--framework), every system over time, and the files read. {SYSTEM_RULE} {DATE_RULE} Files of "
+        "another model version are read with the resume rules and named in the report. Any invalid file: every "
+        "problem of every file is listed, exit code 1 and nothing written, unless --skip-invalid.",
+    )
+    portfolio.add_argument(
+        "paths", nargs="+", metavar="FILE|DIR", help="assessment files, or folders searched at any depth"
+    )
+    portfolio.add_argument(
+        "--format",
+        choices=["md", "html", "xlsx", "csv"],
+        default="md",
+        help="Markdown (default), a standalone HTML "
+        "page, an XLSX workbook (one sheet per table) or CSV (one file per table, into the --out folder)",
+    )
+    portfolio.add_argument("--out", default="-", help="output file (csv: folder), or - for standard output (md, html)")
+    portfolio.add_argument("--group-by", choices=list(GROUP_FIELDS), help=f"group the tables by a field: {fields}")
+    portfolio.add_argument(
+        "--group", action="append", metavar="VALUE", help="keep only this group of --group-by (repeat for more)"
+    )
+    portfolio.add_argument("--framework", metavar="ID", help="add the table of this framework's requirements not met")
+    portfolio.add_argument(
+        "--skip-invalid", action="store_true", help="report the valid files; list the rejected ones at the top"
+    )
+    portfolio.add_argument("--data", default="data", help="data folder (default: data)")
+    portfolio.set_defaults(run=_portfolio)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="smm-guide", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -264,6 +348,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--out", default="-", help="output file, or - for standard output (default)")
     report.add_argument("--data", default="data", help="data folder (default: data)")
     report.set_defaults(run=_report)
+
+    _portfolio_parser(commands)
 
     checklist = commands.add_parser(
         "checklist", help="a checklist of any profiles and practices, as a workbook, CSV or printable HTML page"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
+from typing import TypeVar
 
 from macros.model.core import (
     Constraint,
@@ -19,6 +21,8 @@ from macros.model.core import (
 )
 from macros.model.frameworks import Framework, MappingEntry, MappingMethod
 from macros.model.profiles import Profile
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -144,3 +148,18 @@ class Model:
         previous = self.practices[position - 1] if position > 0 else None
         following = self.practices[position + 1] if position + 1 < len(self.practices) else None
         return previous, following
+
+
+def per_model(function: Callable[[Model], T]) -> Callable[[Model], T]:
+    """`function`, computed once for the model it was last given (the same object: a model is immutable). For
+    values derived from the whole model that a command asks for once per file, such as its version digest.
+    The value is shared: callers must not change it."""
+    last: list[tuple[Model, T]] = []
+
+    @functools.wraps(function)
+    def once(model: Model) -> T:
+        if not last or last[0][0] is not model:
+            last[:] = [(model, function(model))]
+        return last[0][1]
+
+    return once

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from macros.model.index import per_model
 from macros.model.records import LEVEL_NUMBERS, Model
 from macros.outputs.escape import neutralize_formula
 from macros.rules import selection
@@ -100,6 +102,21 @@ def rows(model: Model, practice_ids: list[str], chosen: Selection) -> list[Row]:
                 for item, source in selection.items(model, chosen, practice_id, number)
             ]
     return result
+
+
+@per_model
+def _kept(model: Model) -> dict[tuple[tuple[str, ...], Selection], tuple[Row, ...]]:
+    return {}  # filled by kept_rows: the rows of each practices and selection asked for, for this model
+
+
+def kept_rows(model: Model, practice_ids: Sequence[str], chosen: Selection) -> tuple[Row, ...]:
+    """rows(), computed once per model, practices and selection: a command that reads many files of one
+    model (`smm-guide portfolio`) asks for the same rows for each file."""
+    key = (tuple(practice_ids), chosen)
+    found = _kept(model)
+    if key not in found:
+        found[key] = tuple(rows(model, list(practice_ids), chosen))
+    return found[key]
 
 
 def to_csv(checklist: list[Row]) -> str:

@@ -7,6 +7,7 @@ import hashlib
 import json
 from typing import Any
 
+from macros.model.index import per_model
 from macros.model.records import Model
 from macros.model.serialize import model_schema, to_data
 from macros.outputs.routes import MODEL_JSON, MODEL_SCHEMA
@@ -44,6 +45,7 @@ def export_json(model: Model) -> str:
     return json.dumps(model_to_dict(model), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+@per_model  # each file a command reads is checked against it: the export is computed once
 def model_version(model: Model) -> str:
     """Names this exact model: the export format and a digest of the exported content.
 

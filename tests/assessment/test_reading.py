@@ -108,3 +108,14 @@ def test_a_line_break_inside_a_quoted_csv_cell_is_kept_as_written(tmp_path):
     sheet = read_csv(tmp_path / "notes.csv", data)
     assert sheet.rows[1] == ("p-one-1-1", "Met", "seen on\r\nsite")
     assert sheet.lines == (1, 2, 4)  # the third record starts on line 4: the quoted cell spans two lines
+
+
+def test_a_json_reads_positions_only_when_a_message_needs_one(tmp_path):
+    from macros.assessment.reading import read_json
+    from tests.support.assessments import write_json
+
+    path = write_json(tmp_path / "a.json", {"format": "smm-guide-assessment", "system": 7})
+    source = read_json(path, path.read_bytes())
+    assert source.data["system"] == 7 and not source.values  # not read yet: a valid file never needs them
+    assert source.where(("system",)) == (3, 13)
+    assert source.where(("system",), key=True) == (3, 3)

@@ -116,3 +116,75 @@ def test_checklist_refuses_unknown_or_repeated_ids_listing_the_valid_ones(tmp_pa
         )
         == 1
     )
+
+
+# --- smm-guide portfolio (the tables themselves: tests/assessment/test_portfolio.py)
+
+
+def _portfolio(capsys, *args):
+    code = main(["portfolio", *map(str, args), "--data", str(MINI)])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return code, out, err
+
+
+def test_portfolio_writes_each_format(tmp_path, capsys):
+    from macros.data.loader import load_model
+    from tests.support.portfolio import make_portfolio
+
+    folder = make_portfolio(load_model(MINI), tmp_path / "p")
+    code, out, err = _portfolio(capsys, folder, "--framework", "fw-one")
+    assert (code, err) == (0, "")
+    assert out.startswith("# Portfolio of assessments\n") and "## Requirements of FW One" in out
+    code, out, _ = _portfolio(capsys, folder, "--format", "html", "--out", tmp_path / "p.html")
+    assert (code, out) == (0, f"wrote {tmp_path / 'p.html'}\n")
+    assert (tmp_path / "p.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    code, out, _ = _portfolio(capsys, folder, "--format", "xlsx", "--out", tmp_path / "p.xlsx")
+    assert code == 0 and (tmp_path / "p.xlsx").read_bytes()[:2] == b"PK"
+    code, out, _ = _portfolio(capsys, folder, "--format", "csv", "--out", tmp_path / "csv", "--group-by", "profile")
+    assert code == 0 and "wrote 5 CSV files to" in out
+    assert (tmp_path / "csv" / "systems.csv").read_text(encoding="utf-8").startswith("System,Group,Date,File,")
+
+
+def test_portfolio_csv_and_xlsx_need_out(tmp_path, capsys):
+    code, _, err = _portfolio(capsys, tmp_path, "--format", "csv")
+    assert code == 2 and "--format csv needs --out: a folder, which gets one CSV file per table" in err
+    code, _, err = _portfolio(capsys, tmp_path, "--group", "north")
+    assert code == 2 and "--group keeps some groups: say which field makes them with --group-by" in err
+
+
+def test_portfolio_of_bad_files_lists_every_problem_and_writes_nothing(tmp_path, capsys):
+    from macros.data.loader import load_model
+    from tests.support.assessments import saved, write_json
+    from tests.support.portfolio import make_portfolio
+
+    model = load_model(MINI)
+    folder = make_portfolio(model, tmp_path / "p")
+    write_json(folder / "bad.json", saved(model, answers={"p-one-1-1": {"status": "ok"}}, targets={"p-nine": {}}))
+    out_file = tmp_path / "p.md"
+    code, out, err = _portfolio(capsys, folder, "--out", out_file)
+    assert (code, out) == (1, "") and not out_file.exists()
+    lines = err.splitlines()
+    assert lines[-1] == "5 problem(s) found."
+    assert all(line.startswith(f"{folder / 'bad.json'}:") and ": error: " in line for line in lines[:-1])
+    code, out, err = _portfolio(capsys, folder, "--out", out_file, "--skip-invalid")
+    assert code == 0 and err == f"smm-guide: rejected {folder / 'bad.json'}: 5 problem(s), listed in the report\n"
+    assert "| Rejected |" in out_file.read_text(encoding="utf-8")
+
+
+def test_portfolio_of_an_empty_folder_says_so(tmp_path, capsys):
+    code, out, err = _portfolio(capsys, tmp_path)
+    assert (code, out) == (1, "")
+    empty = "error: the folder holds no assessment file (.json, .xlsx, .csv), at any depth"
+    assert err == f"{tmp_path}: {empty}\n1 problem(s) found.\n"
+
+
+def test_portfolio_help_defines_the_groups_and_the_rules(capsys):
+    import pytest
+
+    with pytest.raises(SystemExit):
+        main(["portfolio", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "profile: the file's checklist: its profile ids joined by + (general without a profile)" in text
+    assert "folder: the name of the folder holding the file" in text
+    assert "a workbook or checklist CSV has none, so its file name without the extension names it" in text

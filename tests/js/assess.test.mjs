@@ -539,3 +539,35 @@ test('the page works opened from file://', async () => {
   assert.deepEqual(outside, []);
   await context.close();
 });
+
+// The files and the rows `smm-guide portfolio` gives for them (its Systems x practices table, from the same
+// files: tests/assessment/test_portfolio.py checks the rules, this the page's reading of them).
+test('portfolio: several exports side by side, cell by cell as smm-guide portfolio tables them', async () => {
+  const page = await open();
+  const [version, ids] = await page.evaluate(() => [window.SMMAssess.S.model_version, window.SMMAssess.ids]);
+  const base = { format: 'smm-guide-assessment', version: 1, model_version: version, guidance: { profiles: [], framework: null }, characterization: {}, answers: {} };
+  const target = (level) => ({ [ids[0]]: { level, justification: '' } });
+  const a1 = { ...base, system: 'Plant A', created: '2025-01-10T08:00:00.000Z', targets: target(3), levels: { [ids[0]]: 1 } };
+  const a2 = { ...a1, created: '2025-06-10T08:00:00.000Z', levels: { [ids[0]]: 3 } };
+  const b = { ...base, system: '<b>x</b>', created: '2025-02-01T12:00:00.000Z', targets: target(2), levels: { [ids[0]]: 0 }, out_of_scope: { [ids[1]]: 'Not here' } };
+  const file = (name, data) => ({ name, mimeType: 'application/json', buffer: Buffer.from(typeof data === 'string' ? data : JSON.stringify(data)) });
+  await page.setInputFiles('#smm-portfolio', [file('a1.json', a1), file('a2.json', a2), file('b.json', b), file('copy.json', a2),
+    file('bad.json', '[]'), file('older.json', OLDER)]);
+  await page.waitForSelector('.smm-portfolio-table');
+  const rows = await page.locator('.smm-portfolio-table tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.cells, (td) => td.textContent).join(' | ')));
+  const none = (n) => Array(n).fill('–/–').join(' | ');
+  assert.deepEqual(rows, [
+    `<b>x</b> | 2025-02-01 12:00 | b.json | 0/2 | out | ${none(16)}`,
+    `Plant A | 2025-06-10 08:00 | a2.json | 3/3 | ${none(17)}`,
+    `Pump station twin | 2026-11-30 08:00 | older.json | ${none(7)} | 0/2? | 0/–? | ${none(4)} | 0/–? | ${none(4)}`,
+  ]);
+  assert.deepEqual(ids.slice(7, 9).concat(ids[13]), ['access-control', 'asset-change-config', 'patch-management']);
+  assert.equal(await page.locator('.smm-portfolio-table b').count(), 0, 'a name from a file is text');
+  assert.equal(await page.locator('.smm-portfolio-table tr[data-system="<b>x</b>"] td[data-practice]').first().getAttribute('class'), 'smm-gap2');
+  const errors = await page.locator('[data-step=portfolio] .smm-error').allTextContents();
+  assert.equal(errors.length, 2);
+  assert.match(errors[0], /^Not read: bad\.json: /);
+  assert.match(errors[1], /^Not read: copy\.json: System “Plant A” of the same date is also in a2\.json/);
+  assert.match(await page.locator('[data-step=portfolio] .smm-warn').textContent(), /^older\.json: made with model version 1\.1\+0005adbcaa05; .*reworded: access-control-3-1\)\.$/);
+  assert.equal(await page.locator('[data-step=keep] .smm-resumed').count(), 0, 'the page\'s own assessment is untouched');
+});

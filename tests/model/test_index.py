@@ -82,3 +82,18 @@ def test_the_index_follows_the_fields_of_a_changed_model(model):
     changed = replace(model, practices=(renamed, model.practices[1]))
     assert changed.practice("p-one").name == "Renamed" and model.practice("p-one").name == "Practice One"
     assert changed != model and replace(model) == model
+
+
+def test_per_model_computes_once_for_the_same_model(model):
+    from macros.model.index import per_model
+
+    calls = []
+
+    @per_model
+    def count(m):
+        calls.append(m)
+        return len(calls)
+
+    assert (count(model), count(model)) == (1, 1)
+    other = replace(model)  # equal, yet another object: computed again
+    assert (count(other), count(model)) == (2, 3)

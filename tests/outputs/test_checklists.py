@@ -103,3 +103,11 @@ def test_a_checklist_holds_each_practice_once_in_model_order(model):
         assert list(checklist.by_practice) == [p.id for p in model.practices]
         every = checklist.rows([p.id for p in model.practices])
         assert every == checklists.rows(model, [p.id for p in model.practices], checklist.selection)
+
+
+def test_kept_rows_are_the_rows_computed_once(model):
+    chosen = selection.parse(model, "pos")
+    found = checklists.kept_rows(model, ["p-one"], chosen)
+    assert list(found) == checklists.rows(model, ["p-one"], chosen)
+    assert checklists.kept_rows(model, ("p-one",), chosen) is found
+    assert checklists.kept_rows(model, ["p-two"], chosen) != found

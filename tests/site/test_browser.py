@@ -7,6 +7,7 @@ They need Chromium, Node.js and npm; without them they are skipped with the reas
 import os
 import shutil
 import subprocess
+import sys
 import zipfile
 
 import pytest
@@ -46,5 +47,6 @@ def served(published_site, tmp_path_factory):
 def test_browser_suite(served, suite):
     base, offline_copy = served
     env = {**os.environ, "SMM_BASE_URL": base, "SMM_OFFLINE_ROOT": str(offline_copy), "SMM_CHROMIUM": CHROMIUM}
+    env["SMM_PYTHON"] = sys.executable  # portfolio.test.mjs runs `smm-guide portfolio` for the page it opens
     result = subprocess.run(["node", "--test", suite], cwd=JS, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]

@@ -66,7 +66,8 @@ def test_build_is_reproducible_across_processes_days_and_time_zones(site, tmp_pa
     again = tmp_path / "again"
     result = mkdocs_build(again, shift_days=400, TZ="Pacific/Auckland", SMM_GUIDE_RENDER_CACHE="off")
     assert result.returncode == 0, result.stderr
-    assert tree_digest(again) == tree_digest(site)
+    fresh, built = tree_digest(again), tree_digest(site)
+    assert sorted(path for path in fresh.keys() | built.keys() if fresh.get(path) != built.get(path)) == []
     assert "render cache: off (SMM_GUIDE_RENDER_CACHE)" in result.stderr
 
 

@@ -1,7 +1,7 @@
 // Starts the page once the model and all its files have run, in any order.
 ((P) => {
   "use strict";
-  var STEPS = ["renderGuidance", "renderCharacterize", "renderAssess", "renderResults", "renderKeep", "renderCompare"];
+  var STEPS = ["renderGuidance", "renderCharacterize", "renderAssess", "renderResults", "renderKeep", "renderCompare", "renderPortfolio"];
   // A name from each file, to know that all have run.
   var NEEDED = STEPS.concat("score", "itemsAt", "csvLine", "el", "open", "radar");
 

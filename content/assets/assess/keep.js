@@ -1,4 +1,4 @@
-// The status bar, step 5 (keep your work) and step 6 (compare).
+// The status bar, step 5 (keep your work), step 6 (compare) and the portfolio of several exports.
 ((P) => {
   "use strict";
   function message(box, text, error) {
@@ -174,6 +174,68 @@
     }), "smm-compare-table"));
   }
 
+  // Several exports at once: each system's latest assessment, achieved/target per practice, by the rules of
+  // `smm-guide portfolio` (macros/assessment/portfolio.py): a system is its name (the file's name without
+  // one), its assessments ordered by "created"; two files of one system and date are refused, not merged.
+  function portfolioOf(files) {
+    var entries = [], rejected = [], first = {}, keep = P.resumed;
+    files.slice().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).forEach((file) => {
+      var data, problems;
+      try { data = JSON.parse(file.text); problems = P.validate(data, P.M, P.S); } catch (e) { problems = ["It is not valid JSON (" + e.message + ")."]; }
+      if (problems.length) return rejected.push({ name: file.name, problems });
+      var state = P.adopt(data), when = Date.parse(data.created), system = data.system || file.name.replace(/\.json$/i, "");
+      var entry = { name: file.name, system, when: isNaN(when) ? null : when, state, targets: data.targets, resumed: P.resumed };
+      var key = system + "\n" + entry.when;
+      if (first[key]) return rejected.push({ name: file.name, problems: ["System " + q(system) + " of the same date is also in " + first[key] + ": two assessments of one system at one date are not merged."] });
+      first[key] = file.name;
+      entries.push(entry);
+    });
+    P.resumed = keep;  // opening these files changes nothing of the assessment on the page
+    var order = (e) => [e.system.toLowerCase(), e.when === null ? -Infinity : e.when];
+    entries.sort((a, b) => { var x = order(a), y = order(b); return x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]; });
+    var last = {};
+    entries.forEach((e) => { last[e.system] = e; });
+    return { entries, rejected, latest: Object.keys(last).map((s) => last[s]) };
+  }
+  function q(text) { return "\u201c" + text + "\u201d"; }
+  // A cell as the command writes it: achieved/target, ? provisional, out (of scope), – (no target or no answer).
+  function portfolioCell(entry, pid) {
+    var t = entry.targets[pid], r = P.scoreOf(pid, entry.state, t ? t.level : null), target = r.target === null ? "–" : r.target;
+    if (!r.inScope) return { text: "out", shade: "out" };
+    if (!r.assessed) return { text: "–/" + target, shade: "" };
+    return { text: r.achieved + "/" + target + (r.provisional ? "?" : ""), shade: r.gap === null ? "" : "gap" + Math.min(r.gap, 3) };
+  }
+  function dateOf(entry) { return entry.when === null ? "undated" : new Date(entry.when).toISOString().slice(0, 16).replace("T", " "); }
+  function showPortfolio(box, found) {
+    var el = P.el, body = P.clear(box.querySelector(".smm-portfolio-body"));
+    found.rejected.forEach((r) => { body.append(el("p.smm-error", { role: "alert" }, ["Not read: " + r.name + ": " + r.problems.join(" ")])); });
+    found.entries.filter((e) => e.resumed).forEach((e) => {
+      body.append(el("p.smm-warn", e.name + ": made with model version " + e.resumed.version + "; read as this page reads it (answers kept, retired items moved" +
+        (e.resumed.reworded.length ? ", reworded: " + e.resumed.reworded.join(", ") : "") + ")."));
+    });
+    if (!found.latest.length) return;
+    body.append(el("p", found.entries.length + " assessment(s) of " + found.latest.length + " system(s); each system's latest. " +
+      "Each cell is achieved/target. ?: provisional. out: out of scope. –: no target, or nothing answered."));
+    body.append(P.table(["System", "Date", "File"].concat(P.ids), found.latest.map((e) => el("tr", { "data-system": e.system },
+      [el("td", e.system), el("td", dateOf(e)), el("td", e.name)].concat(P.ids.map((pid) => {
+        var cell = portfolioCell(e, pid);
+        return el("td", { class: cell.shade ? "smm-" + cell.shade : null, "data-practice": pid, text: cell.text });
+      })))), "smm-portfolio-table"));
+  }
+  function renderPortfolio() {
+    var box = P.parts.portfolio;
+    if (!box) return;
+    P.clear(box);
+    var input = P.el("input", { type: "file", id: "smm-portfolio", accept: ".json,application/json", multiple: true });
+    input.addEventListener("change", () => {
+      var files = Array.from(input.files), max = P.S.max_bytes;
+      input.value = "";
+      Promise.all(files.map((f) => (f.size > max ? Promise.resolve("") : f.text()).then((text) => ({ name: f.name, text }))))
+        .then((read) => { showPortfolio(box, portfolioOf(read)); });
+    });
+    box.append(P.field("Open several exports (JSON) to see their systems side by side", input), P.el("div.smm-portfolio-body"));
+  }
+
   function renderStatus() {
     var bar = P.parts.status;
     if (!bar) return;
@@ -192,5 +254,5 @@
     if (bar) P.clear(bar).append(P.el("a.smm-current", { href: "#keep" }), P.el("span.smm-saved"), P.el("span.smm-progress"), P.button("Print report", () => { window.print(); }));
   }
 
-  Object.assign(P, { renderList, renderKeep, renderCompare, updateCompare, renderStatus, buildStatus });
+  Object.assign(P, { renderList, renderKeep, renderCompare, updateCompare, renderPortfolio, portfolioOf, renderStatus, buildStatus });
 })(window.SMMAssess = window.SMMAssess || {});

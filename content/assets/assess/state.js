@@ -194,9 +194,11 @@
   function inScope(pid, data) { return !Object.prototype.hasOwnProperty.call((data || P.state).out_of_scope || {}, pid); }
   // The practices in scope, in the model's order: what counts, gaps, next steps and exports cover.
   function scope() { return P.ids.filter((pid) => inScope(pid)); }
-  function scoreOf(pid, data) {
+  // A file's own target may be given (the portfolio's files); the page's assessment has its own.
+  function scoreOf(pid, data, target) {
     data = data || P.state;
-    var target = data === P.state ? P.targetOf(pid).level : null, levels = {};
+    target = data === P.state ? P.targetOf(pid).level : target === undefined ? null : target;
+    var levels = {};
     P.LEVELS.forEach((n) => { levels[n] = items(pid, n, data.guidance.profiles).map((id) => statusOf(id, data.answers)); });
     var result = P.score(levels, target, inScope(pid, data)), direct = data.levels[pid];
     if (direct !== undefined) P.withGap(Object.assign(result, { achieved: direct, direct: true, provisional: false, assessed: true }));
