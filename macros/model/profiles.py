@@ -64,6 +64,7 @@ class Archetype:
     targets: Mapping[str, int]  # practice id -> target level
     target_reasons: Mapping[str, str]
     target_deviations: Mapping[str, str]  # only where a target goes against the suggestion rule
+    out_of_scope: Mapping[str, str]  # practice id -> why the archetype's assessment leaves it out
 
     def target(self, practice_id: str) -> Target:
         return Target(

@@ -177,3 +177,25 @@ test('a baseline from another model version is read leniently', () => {
   assert.deepEqual(validate(other, model, settings, true), []);
   assert.match(validate(minimal({ format: 'x' }), model, settings, true).join(' '), /not an smm-guide assessment/);
 });
+
+test('an archetype puts its practices out of scope, keeping the assessor\'s own reasons', () => {
+  const archetype = { out_of_scope: { compliance: 'The group audits it', monitoring: 'The vendor watches it' } };
+  const before = { monitoring: 'Our SOC does', 'risk-attitude': '', compliance: '' };
+  assert.deepEqual(rules.archetypeScope(before, archetype),
+    { monitoring: 'Our SOC does', 'risk-attitude': '', compliance: 'The group audits it' });
+  assert.deepEqual(before.compliance, '', 'the scope given is not changed');
+  assert.deepEqual(rules.archetypeScope({}, { out_of_scope: {} }), {});
+  assert.deepEqual(rules.archetypeScope({ compliance: 'x' }, {}), { compliance: 'x' }, 'an archetype without the field');
+});
+
+test('every archetype of the served model names real practices and gives reasons for its scope', () => {
+  const practices = new Set(model.practices.map((p) => p.id));
+  for (const profile of model.profiles) {
+    for (const archetype of profile.archetypes) {
+      for (const [pid, reason] of Object.entries(archetype.out_of_scope)) {
+        assert.ok(practices.has(pid), pid);
+        assert.ok(reason.trim().length > 0 && reason.length <= settings.scope_reason_length, reason);
+      }
+    }
+  }
+});

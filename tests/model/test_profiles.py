@@ -45,6 +45,10 @@ def test_an_archetype_target_with_its_reason_and_deviation(model):
         small.target("p-three")
 
 
+def test_an_archetype_leaves_no_practice_out_unless_its_data_says_so(model):
+    assert [dict(a.out_of_scope) for p in model.profiles for a in p.archetypes] == [{}, {}, {}]
+
+
 def test_profile_fields_from_the_data(model):
     pos, water = model.profiles
     assert (water.id, water.id_prefix, water.short_name, water.baseline) == ("water-plant", "wp", "Water", 2)

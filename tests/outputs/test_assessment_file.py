@@ -21,7 +21,7 @@ from macros.outputs.checklists import COLUMNS
 from macros.outputs.export import export_json, export_schema, model_to_dict, model_version
 from macros.site.assets import minified
 from macros.site.build import build_outputs
-from tests.conftest import MINI, ROOT
+from tests.conftest import MINI, ROOT, edit
 
 ASSETS = ROOT / "content" / "assets"
 # The page's own scripts (content/assets/assess/), in the order the page loads them.
@@ -115,6 +115,28 @@ def test_the_relationship_names_the_page_shows_come_from_the_mapping_method(mini
         "supports": "Backs",
         "partially-supports": "Partially supports",
     }
+
+
+def test_an_archetypes_out_of_scope_reaches_the_page_and_its_pages(mini):
+    path = mini / "profiles/pos/archetypes.yaml"
+    reason = "The landlord's contractor runs the kiosk."
+    edit(path, "  - id: big-box", f"    out_of_scope:\n      p-two: {reason}\n  - id: big-box")
+    model = load_model(mini)
+    script = assessment_file.model_script(export_json(model), model_version(model))
+    shipped = json.loads(json.loads(script.split("window.SMM_MODEL = JSON.parse(", 1)[1].split(");\n", 1)[0]))
+    corner, big_box = next(p for p in shipped["profiles"] if p["id"] == "pos")["archetypes"]
+    assert (corner["out_of_scope"], big_box["out_of_scope"]) == ({"p-two": reason}, {})
+    pages = {page.path: page.content for page in build_outputs(model, ROOT / "content").pages}
+    assert f"**Out of scope:** {reason} |" in pages[routes.archetype("pos", "corner-shop")]
+    comparison = pages[routes.archetypes("pos")]
+    assert "A target marked\n○ is out of the archetype's scope" in comparison
+    assert comparison.count("○") == 2  # the legend and the one target
+
+
+def test_an_archetypes_scope_reason_fits_the_pages_scope_reason():
+    schema = json.loads((ROOT / "data/schema/archetypes.schema.json").read_text(encoding="utf-8"))
+    reason = schema["properties"]["archetypes"]["items"]["properties"]["out_of_scope"]["additionalProperties"]
+    assert reason["maxLength"] == assessment_file.SCOPE_REASON_LENGTH
 
 
 def test_the_page_is_the_assess_section_and_loads_its_own_assets(real_model):

@@ -33,24 +33,95 @@
     box.append(P.field(text, input),
       P.el("p.smm-ok", { role: "status" }), P.el("p.smm-error", { role: "alert" }));
   }
+  function choice(value, text, checked) {
+    var id = "smm-import-" + value;
+    return P.el("p.smm-radio", {}, [P.el("input", { type: "radio", name: "smm-import-how", id, value, checked }), P.el("label", { for: id, text })]);
+  }
   function stamp() { return new Date().toISOString().slice(0, 10); }
 
+  // The open assessment is in P.KEY, each other under P.KEY + "-" + its id (state.js).
+  function stash() { return P.write(P.KEY + "-" + P.list.current, JSON.stringify(P.exportData())); }
+  function stored(id) {
+    if (id === P.list.current) return P.exportData();
+    var data = null;
+    try { data = JSON.parse(P.read(P.KEY + "-" + id)); } catch (e) { data = null; }
+    return data && !P.validate(data, P.M, P.S).length ? data : null;
+  }
+  function unsaved() {
+    return P.full ? "Not saved: the storage of this browser is full; delete an assessment you have exported, or export your work"
+      : "Not saved: this browser does not allow local storage; export your work";
+  }
+  // Opens data as the assessment of entry id or, without id, as a new entry called name.
+  function load(data, id, name, dropOpen) {
+    if (!data) return message(P.parts.keep, "That assessment could not be opened here. Nothing was changed.", true);
+    if (!dropOpen && !stash()) return message(P.parts.keep, unsaved() + ". Nothing was changed.", true);
+    if (id) P.list.current = id; else P.add(name);
+    P.state = P.adopt(data);
+    P.refresh();
+    if (P.saveOk) P.write(P.KEY + "-" + P.list.current, null);
+    return true;
+  }
+  function remove(e) {
+    if (!window.confirm("Delete the assessment “" + e.name + "” from this browser? Export it first to keep a copy.")) return;
+    var open = e.id === P.list.current;
+    P.list.items = P.list.items.filter((x) => x !== e);
+    if (!open) { P.write(P.KEY + "-" + e.id, null); P.saveList(); return renderList(); }
+    var next = P.list.items.filter((x) => stored(x.id))[0];
+    load(next ? stored(next.id) : P.fresh(), next && next.id, "Assessment " + (P.list.items.length + 1), true);
+    message(P.parts.keep, "Deleted “" + e.name + "”.", false);
+  }
+  function act(text, e, action) {
+    var b = P.button(text, action);
+    b.setAttribute("aria-label", text + " “" + e.name + "”");
+    return b;
+  }
+  function renderList() {
+    var el = P.el;
+    if (!P.listBox || !P.list) return;
+    // The actions sit under the name, so that the table fits a phone.
+    P.clear(P.listBox).append(P.table(["Assessment", "System", "Last changed", "Answered (in scope)"], P.list.items.map((e) => {
+      var open = e.id === P.list.current;
+      return el("tr", { "data-entry": e.id, "aria-current": open ? "true" : null }, [
+        el("td", {}, [e.name, open ? el("strong", " (open)") : null, el("span.smm-buttons", {}, [open ? null : act("Open", e, () => load(stored(e.id), e.id)),
+          act("Duplicate", e, () => load(stored(e.id), null, "Copy of " + e.name)), act("Delete", e, () => remove(e))])]),
+        el("td", e.system || "–"), el("td", new Date(e.changed).toLocaleString([], { dateStyle: "medium", timeStyle: "short" })), el("td", e.progress)]);
+    }), "smm-list-table"));
+  }
+
   function renderKeep() {
-    var box = P.clear(P.parts.keep);
+    var el = P.el, box = P.clear(P.parts.keep), name = el("input", { type: "text", id: "smm-name", value: P.entry().name, autocomplete: "off" });
+    name.addEventListener("change", () => {
+      P.entry().name = name.value.trim() || P.entry().name;
+      P.saveOk = P.saveList();
+      renderList();
+      renderStatus();
+    });
+    box.append(P.field("Name of the open assessment", name));
+    P.listBox = box.appendChild(el("div"));
+    renderList();
     box.append(P.el("p.smm-buttons", {}, [
-      P.button("Export JSON", () => { P.download("smm-assessment-" + stamp() + ".json", JSON.stringify(P.exportData(), null, 2) + "\n", "application/json"); }),
-      P.button("Export CSV", () => { P.download("smm-assessment-" + stamp() + ".csv", P.toCsv(), "text/csv"); }),
       P.button("Start a new assessment", () => {
-        if (!window.confirm("Start a new assessment? The current one is removed from this browser; export it first to keep it.")) return;
-        P.state = P.fresh();
-        P.refresh();
-        message(box, "A new assessment was started.", false);
-      })
-    ]));
-    fileField(box, "smm-import", "Import a saved assessment (JSON)", (data, name) => {
+        if (load(P.fresh(), null, "Assessment " + (P.list.items.length + 1))) message(box, "A new assessment was started; the others stay in the list.", false);
+      }),
+      P.button("Export JSON", () => { P.download("smm-assessment-" + stamp() + ".json", JSON.stringify(P.exportData(), null, 2) + "\n", "application/json"); }),
+      P.button("Export CSV", () => { P.download("smm-assessment-" + stamp() + ".csv", P.toCsv(), "text/csv"); })
+    ]), el("fieldset", {}, [el("legend", "An imported file"), choice("replace", "replaces the open assessment (you can undo it)", true),
+      choice("add", "is added as a new assessment")]));
+    fileField(box, "smm-import", "Import a saved assessment (JSON)", (data, file) => {
+      if (P.parts.keep.querySelector("#smm-import-add").checked) {
+        if (load(data, null, file.replace(/\.json$/i, ""))) message(P.parts.keep, "Imported " + file + " as a new assessment.", false);
+        return;
+      }
+      var before = JSON.parse(JSON.stringify(P.state)), resumed = P.resumed;
       P.state = P.adopt(data);
       P.refresh();
-      message(box, "Imported " + name + ".", false);
+      message(P.parts.keep, "Imported " + file + " into “" + P.entry().name + "”, replacing what it held. ", false);
+      P.undo = P.parts.keep.querySelector(".smm-ok").appendChild(P.button("Undo", () => {
+        P.state = before;
+        P.resumed = resumed;
+        P.refresh();
+        message(P.parts.keep, "The import was undone.", false);
+      }));
     });
     if (P.resumed) box.append(resumedNotice(P.resumed));
     if (P.notice || P.read(P.KEPT_KEY)) {
@@ -169,18 +240,19 @@
     var bar = P.parts.status;
     if (!bar) return;
     var saved = bar.querySelector(".smm-saved"), when = P.savedAt ? " at " + P.savedAt.toLocaleTimeString() : "";
-    var unsaved = !P.savedAt && !P.read(P.KEY);
-    saved.textContent = unsaved ? (P.notice ? "The assessment saved earlier could not be opened: see step 5" : "Nothing saved yet")
-      : P.saveOk ? "Saved in this browser" + when : "Not saved: this browser does not allow local storage; export your work";
-    saved.className = "smm-saved" + (unsaved ? " smm-unsaved" : P.saveOk ? "" : " smm-error");
+    var none = !P.savedAt && !P.read(P.KEY);
+    saved.textContent = none ? (P.notice ? "The assessment saved earlier could not be opened: see step 5" : "Nothing saved yet")
+      : P.saveOk ? "Saved in this browser" + when : unsaved();
+    saved.className = "smm-saved" + (none ? " smm-unsaved" : P.saveOk ? "" : " smm-error");
+    bar.querySelector(".smm-current").textContent = "Assessment: " + P.entry().name;
     var inside = P.scope();
     bar.querySelector(".smm-progress").textContent = P.progress(inside) + " items answered" +
       (inside.length < P.ids.length ? " (" + inside.length + " of " + P.ids.length + " practices in scope)" : "");
   }
   function buildStatus() {
     var bar = P.parts.status;
-    if (bar) P.clear(bar).append(P.el("span.smm-saved"), P.el("span.smm-progress"), P.button("Print report", () => { window.print(); }));
+    if (bar) P.clear(bar).append(P.el("a.smm-current", { href: "#keep" }), P.el("span.smm-saved"), P.el("span.smm-progress"), P.button("Print report", () => { window.print(); }));
   }
 
-  Object.assign(P, { renderKeep, renderCompare, updateCompare, renderPortfolio, portfolioOf, renderStatus, buildStatus });
+  Object.assign(P, { renderList, renderKeep, renderCompare, updateCompare, renderPortfolio, portfolioOf, renderStatus, buildStatus });
 })(window.SMMAssess = window.SMMAssess || {});

@@ -74,9 +74,17 @@
     return found;
   }
 
+  // The scope after using an archetype: its practices go out with its reasons, unless the assessor
+  // has given a reason of their own; nothing comes back in.
+  function archetypeScope(outOfScope, archetype) {
+    var out = Object.assign({}, outOfScope), own = archetype.out_of_scope || {};
+    Object.keys(own).forEach((pid) => { if (!out[pid]) out[pid] = own[pid]; });
+    return out;
+  }
+
   Object.assign(P, {
     MET, PARTLY, NOT_MET, NA, NONE, STATUSES: [MET, PARTLY, NOT_MET, NA, NONE], LEVELS, ALL_LEVELS: [0, 1, 2, 3, 4], HIGHEST,
     LABELS: { met: "Met", partly: "Partly met", "not-met": "Not met", na: "Not applicable", "": "Not assessed" },
-    levelState, score, withGap, suggest, goesAgainst, combine
+    levelState, score, withGap, suggest, goesAgainst, combine, archetypeScope
   });
 })(typeof exports === "object" ? exports : (window.SMMAssess = window.SMMAssess || {}));

@@ -45,6 +45,7 @@
           if (!archetype) return;
           ch.archetype = archetype.id;
           ch.options = JSON.parse(JSON.stringify(archetype.characterization));
+          P.state.out_of_scope = P.archetypeScope(P.state.out_of_scope, archetype);
           syncRadios(section, pr, ch);
           P.changed("characterization");
         });
@@ -90,8 +91,10 @@
       section.querySelectorAll('input[name="smm-dim-' + pr.id + "-" + dim.id + '"]').forEach((r) => { r.checked = r.value === want; });
     });
     var archetype = ch.archetype && P.find(pr.archetypes, ch.archetype);
+    var out = archetype ? Object.keys(archetype.out_of_scope).map((pid) => P.practiceById[pid].name) : [];
     section.querySelector(".smm-archetype-note").textContent = archetype
-      ? "Targets start from the archetype “" + archetype.name + "”. Changing an answer returns to the suggestion rule." : "";
+      ? "Targets start from the archetype “" + archetype.name + "”. Changing an answer returns to the suggestion rule." +
+        (out.length ? " It leaves out of scope: " + out.join(", ") + "." : "") : "";
   }
 
   function explain(profile, s) {

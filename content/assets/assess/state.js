@@ -1,7 +1,8 @@
 // The assessment: saved state, import validation (tested in Node), scores, exports.
 ((P) => {
   "use strict";
-  var KEY = "smm-guide-assessment", BASELINE_KEY = KEY + "-baseline", KEPT_KEY = KEY + "-unread";
+  // KEY holds the open assessment, LIST_KEY the list of all, KEY + "-" + id each of the others.
+  var KEY = "smm-guide-assessment", BASELINE_KEY = KEY + "-baseline", KEPT_KEY = KEY + "-unread", LIST_KEY = KEY + "s";
   var R = typeof exports === "object" ? Object.assign({}, require("./rules.js"), require("./selection.js")) : P;
   var q = JSON.stringify;
   function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
@@ -74,7 +75,8 @@
 
   function read(key) { try { return window.localStorage.getItem(key); } catch (e) { return null; } }
   function write(key, value) {
-    try { if (value === null) window.localStorage.removeItem(key); else window.localStorage.setItem(key, value); return true; } catch (e) { return false; }
+    // A full storage throws QuotaExceededError: kept to be told (renderStatus), never thrown on.
+    try { if (value === null) window.localStorage.removeItem(key); else window.localStorage.setItem(key, value); P.full = false; return true; } catch (e) { P.full = e.name === "QuotaExceededError"; return false; }
   }
 
   function open(parts, M, S) {
@@ -115,6 +117,10 @@
         P.notice = "The assessment saved in this browser could not be opened here: " + problems[0];
       }
     }
+    try { P.list = JSON.parse(read(LIST_KEY)); } catch (e) { P.list = null; }
+    // The one assessment saved before the list existed becomes its first entry.
+    if (!P.list || !Array.isArray(P.list.items)) P.list = { current: null, items: [] };
+    if (!entry()) { add("Assessment " + (P.list.items.length + 1), P.state.created); saveList(); }
     raw = read(BASELINE_KEY);
     try { data = raw ? JSON.parse(raw) : null; } catch (e) { data = null; }
     if (data && !validate(data, M, S, true).length) P.baseline = data;
@@ -224,8 +230,22 @@
     return out;
   }
 
+  // The list's entry of an assessment (the open one by default), and a new entry made the open one.
+  function entry(id) { id = id || P.list.current; return P.list.items.filter((e) => e.id === id)[0]; }
+  function add(name, changed) {
+    var id = "a" + Date.now().toString(36) + P.list.items.length;
+    P.list.items.push({ id, name, system: P.state.system, changed: changed || new Date().toISOString(), progress: P.progress(scope()) });
+    P.list.current = id;
+  }
+  function saveList() { return write(LIST_KEY, JSON.stringify(P.list)); }
+
   function save() {
-    P.saveOk = write(KEY, JSON.stringify(exportData()));
+    var e = entry();
+    Object.assign(e, { system: P.state.system, changed: new Date().toISOString(), progress: P.progress(scope()) });
+    P.saveOk = write(KEY, JSON.stringify(exportData())) && saveList();
+    // An import's undo lasts until the next change.
+    if (P.undo) { P.undo.remove(); P.undo = null; }
+    if (P.renderList) P.renderList();
     P.savedAt = new Date();
     P.renderStatus();
   }
@@ -240,7 +260,7 @@
   }
 
   Object.assign(P, {
-    KEY, BASELINE_KEY, KEPT_KEY, validate, read, write, open, fresh, adopt, reworded,
+    KEY, BASELINE_KEY, KEPT_KEY, LIST_KEY, entry, add, saveList, validate, read, write, open, fresh, adopt, reworded,
     chosen, characterizationOf, items, statusOf, inScope, scope, scoreOf, exportData, toCsv, save, changed
   });
 })(typeof exports === "object" ? exports : (window.SMMAssess = window.SMMAssess || {}));

@@ -144,6 +144,10 @@ def _check_archetypes(ctx: Context, entries: list[Entry]) -> None:
                     where = f" in dimension '{dim_id}'"
                     ctx.ids.resolve(("option", profile, dim_id), option_id, entry.source, path, "option", where)
             _exactly(ctx.ids, entry, base + ("targets",), item["targets"], ("practice",), "practice")
+            for practice_id in item.get("out_of_scope", {}):
+                if not ctx.ids.exists(("practice",), practice_id):
+                    path, known = base + ("out_of_scope", practice_id), ctx.ids.known(("practice",))
+                    ctx.ids.fail(entry.source, path, f"unknown practice '{practice_id}'", practice_id, known, key=True)
 
 
 def _in_folder(ctx: Context, kind: str, profile: str) -> list[Entry]:
@@ -204,6 +208,7 @@ def _archetypes(entries: list[Entry]) -> tuple[m.Archetype, ...]:
             MappingProxyType({pid: t["level"] for pid, t in item["targets"].items()}),
             MappingProxyType({pid: t["why"] for pid, t in item["targets"].items()}),
             MappingProxyType({pid: t["deviation"] for pid, t in item["targets"].items() if "deviation" in t}),
+            MappingProxyType(dict(item.get("out_of_scope", {}))),
         )
         for entry in entries
         for item in entry.data["archetypes"]

@@ -201,6 +201,38 @@ def test_archetype_unknown_practice_points_at_the_key(mini):
     )
 
 
+# --- Archetypes: the practices their assessment leaves out ------------------------------------
+
+
+def _out_of_scope(mini: Path, lines: str) -> tuple[Path, int]:
+    path = mini / "profiles/pos/archetypes.yaml"
+    return path, edit(path, "  - id: big-box", f"    out_of_scope:\n{lines}  - id: big-box") + 1
+
+
+def test_archetype_out_of_scope_with_its_reasons(mini):
+    _out_of_scope(mini, "      p-two: The landlord's contractor runs the kiosk.\n")
+    corner, big_box = load_model(mini).profile("pos").archetypes
+    assert dict(corner.out_of_scope) == {"p-two": "The landlord's contractor runs the kiosk."}
+    assert dict(big_box.out_of_scope) == {}
+
+
+def test_archetype_out_of_scope_reasons_are_not_empty(mini):
+    _, line = _out_of_scope(mini, "      p-one: ''\n      p-two: '   '\n")
+    message = "'{}' '{}' is not valid: give a reason, not only spaces"
+    assert located(mini) == [
+        ("profiles/pos/archetypes.yaml", line, 14, message.format("p-one", "")),
+        ("profiles/pos/archetypes.yaml", line + 1, 14, message.format("p-two", "   ")),
+    ]
+
+
+def test_archetype_out_of_scope_unknown_practice_points_at_the_key(mini):
+    _, line = _out_of_scope(mini, "      p-three: Not a practice.\n      p-tow: A typo.\n")
+    assert located(mini) == [
+        ("profiles/pos/archetypes.yaml", line, 7, "unknown practice 'p-three'; choose from: p-one, p-two"),
+        ("profiles/pos/archetypes.yaml", line + 1, 7, "unknown practice 'p-tow'; did you mean 'p-two'?"),
+    ]
+
+
 # --- Profiles: folders, and ids scoped to one profile --------------------------------------------
 
 
