@@ -40,7 +40,7 @@
       el("dt", "Model version"), el("dd", P.S.model_version),
       el("dt", "Scope"), el("dd", out.length ? rows.length + " of " + P.ids.length + " practices; the results cover these only" : "all " + P.ids.length + " practices"),
       el("dt", "Order"), el("dd", chosen[1])
-    ]), el("p.smm-field.smm-noprint", {}, [el("label", { for: pick.id, text: "Order of the gaps, next steps and answers" }), pick]), el("p.smm-count", rows.filter((r) => r.s.assessed).length + " of " + rows.length + " practices in scope assessed; " +
+    ]), el("p.smm-field.smm-noprint", {}, [el("label", { for: pick.id }, ["Order of the gaps, next steps and answers ", pick])]), el("p.smm-count", rows.filter((r) => r.s.assessed).length + " of " + rows.length + " practices in scope assessed; " +
       gaps.length + " below their target, " + total + " level" + (total === 1 ? "" : "s") + " in all." +
       (rows.some((r) => !r.s.assessed) ? " A practice with no answer yet is not assessed and has no gap." : "")),
       el("h3", { id: "smm-gaps", text: "Gaps" }), gapTable(ordered),
