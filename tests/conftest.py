@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,20 @@ GOLDEN = ROOT / "tests" / "golden"
 SHIFTED_CLOCK = ROOT / "tests" / "support" / "shifted_clock.py"
 # Builds shared by the modules that only read them, and their scheduling in pytest-xdist workers.
 pytest_plugins = ["tests.support.parallel"]
+
+
+@pytest.fixture(autouse=True)
+def _caches_forgotten_under_mutation():
+    """Under mutmut (`make mutation`), each test starts with the package's caches empty. mutmut links a
+    function to the tests that called it in its first run of the suite, and a cached function is called by
+    the first test that needs it only: its mutants would be tested against that one test."""
+    if os.environ.get("MUTANT_UNDER_TEST"):
+        for name, module in list(sys.modules.items()):
+            if name.startswith("macros."):
+                for value in list(vars(module).values()):
+                    if not isinstance(value, type) and callable(getattr(value, "cache_clear", None)):
+                        value.cache_clear()
+    yield
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from macros.model.core import (
     Constraint,
@@ -150,16 +150,20 @@ class Model:
         return previous, following
 
 
-def per_model(function: Callable[[Model], T]) -> Callable[[Model], T]:
+class per_model(Generic[T]):  # a decorator: named as functools.cache is
     """`function`, computed once for the model it was last given (the same object: a model is immutable). For
     values derived from the whole model that a command asks for once per file, such as its version digest.
-    The value is shared: callers must not change it."""
-    last: list[tuple[Model, T]] = []
+    The value is shared: callers must not change it. `cache_clear()` forgets it, as functools' caches do."""
 
-    @functools.wraps(function)
-    def once(model: Model) -> T:
-        if not last or last[0][0] is not model:
-            last[:] = [(model, function(model))]
-        return last[0][1]
+    def __init__(self, function: Callable[[Model], T]) -> None:
+        self.function = function
+        self.last: list[tuple[Model, T]] = []
+        functools.update_wrapper(self, function)
 
-    return once
+    def __call__(self, model: Model) -> T:
+        if not self.last or self.last[0][0] is not model:
+            self.last[:] = [(model, self.function(model))]
+        return self.last[0][1]
+
+    def cache_clear(self) -> None:
+        self.last.clear()
