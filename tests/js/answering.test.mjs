@@ -5,31 +5,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { BASE, openBrowser, openPage } from './browser.mjs';
+import { openBrowser, openAssess, openPractice } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 
 let browser;
 before(async () => { browser = await openBrowser(); });
 after(async () => { await browser.close(); });
-
-// The page, with every dialog recorded and answered as `reply` says (true: OK).
-async function open(options = {}, reply = () => true) {
-  const page = await openPage(browser, options);
-  page.dialogs = [];
-  page.on('dialog', (dialog) => {
-    page.dialogs.push(dialog.message());
-    return reply() ? dialog.accept() : dialog.dismiss();
-  });
-  await page.goto(`${BASE}assess/`);
-  await page.waitForSelector('html[data-smm-assess="ready"]');
-  return page;
-}
-
-async function openPractice(page, id) {
-  const details = page.locator(`#smm-practice-${id}`);
-  if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
-}
 
 // The item ids of a practice's level, as the page lists them.
 const itemsOf = (page, pid, n) => page.evaluate(([p, level]) => window.SMMAssess.items(p, level), [pid, n]);
@@ -65,7 +47,7 @@ function contrast(fg, bg) {
 
 test('1. an unanswered item has a text marker and a border, with AA contrast in light and dark', async () => {
   for (const colorScheme of ['light', 'dark']) {
-    const page = await open({ colorScheme });
+    const page = await openAssess(browser, { colorScheme });
     await openPractice(page, 'access-control');
     const [first, second] = await itemsOf(page, 'access-control', 1);
     const item = page.locator(`li.smm-item[data-item="${first}"]`);
@@ -104,7 +86,7 @@ test('1. an unanswered item has a text marker and a border, with AA contrast in 
 });
 
 test('2. "Unanswered items only" hides answered items; a level or practice with nothing left says so', async () => {
-  const page = await open();
+  const page = await openAssess(browser);
   const compliance = [1, 2, 3, 4].map(async (n) => itemsOf(page, 'compliance', n));
   const all = (await Promise.all(compliance)).flat();
   const [done, open1] = await itemsOf(page, 'access-control', 1);
@@ -156,7 +138,7 @@ const inScopeOrder = (page) => page.evaluate(() => {
 const focusedItem = (page) => page.evaluate(() => document.activeElement.getAttribute('data-item'));
 
 test('3. "Next unanswered" by button and by U: opens the practice, skips out-of-scope practices, wraps around', async () => {
-  const page = await open();
+  const page = await openAssess(browser);
   const ids = await page.evaluate(() => window.SMMAssess.ids);
   // Two practices in scope; the first practice of the page is out of it, its unanswered items skipped.
   const firstDetails = await page.evaluate(() => document.querySelector('details.smm-practice').getAttribute('data-practice'));
@@ -215,7 +197,7 @@ test('3. "Next unanswered" by button and by U: opens the practice, skips out-of-
 });
 
 test('4. beside each status, its effect on the score as the scoring rule has it', async () => {
-  const page = await open();
+  const page = await openAssess(browser);
   await openPractice(page, 'access-control');
   const [id] = await itemsOf(page, 'access-control', 1);
   const effect = page.locator(`#smm-effect-${id}`);
@@ -244,7 +226,7 @@ test('4. beside each status, its effect on the score as the scoring rule has it'
 });
 
 test('5. not applicable needs a reason: the note becomes it, is required, and is shown in the report', async () => {
-  const page = await open();
+  const page = await openAssess(browser);
   await openPractice(page, 'monitoring');
   const [id, other] = await itemsOf(page, 'monitoring', 1);
   const label = page.locator(`label[for="smm-note-${id}"]`);
@@ -286,7 +268,7 @@ test('5. not applicable needs a reason: the note becomes it, is required, and is
 
 test('6. a level\'s remaining items marked at once, after a confirmation naming the count; answered items untouched', async () => {
   let answer = false;
-  const page = await open({}, () => answer);
+  const page = await openAssess(browser, {}, () => answer);
   await openPractice(page, 'patch-management');
   const ids = await itemsOf(page, 'patch-management', 2);
   assert.ok(ids.length >= 3);
@@ -324,7 +306,7 @@ test('6. a level\'s remaining items marked at once, after a confirmation naming 
 });
 
 test('7. one key per status on a status control, said in the instructions; the native select still works', async () => {
-  const page = await open();
+  const page = await openAssess(browser);
   const instructions = (await page.locator('#assess ~ p').allTextContents()).map((p) => p.replace(/\s+/g, ' '));
   assert.ok(instructions.some((p) => p.includes('press M for met, P partly met, N not met, A not applicable, or Delete for not assessed.')));
   assert.ok(instructions.some((p) => p.includes('press U (outside a text field) or Next unanswered to go to the next unanswered item in scope.')));
@@ -348,7 +330,7 @@ test('7. one key per status on a status control, said in the instructions; the n
 test('axe-core finds no violation with the filter on and items marked, light and dark', async () => {
   const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   for (const colorScheme of ['light', 'dark']) {
-    const page = await open({ colorScheme });
+    const page = await openAssess(browser, { colorScheme });
     await openPractice(page, 'access-control');
     const [a, b] = await itemsOf(page, 'access-control', 1);
     await page.selectOption(`#smm-status-${a}`, 'na');

@@ -5,7 +5,7 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
-import { BASE, openBrowser, openPage } from './browser.mjs';
+import { BASE, openBrowser, openPage, openAssess, openPractice } from './browser.mjs';
 import { readVectors } from './vectors.mjs';
 
 const require = createRequire(import.meta.url);
@@ -14,19 +14,6 @@ const SUGGESTION = readVectors('suggestion-vectors.yaml');
 let browser;
 before(async () => { browser = await openBrowser(); });
 after(async () => { await browser.close(); });
-
-async function open(options) {
-  const page = await openPage(browser, options);
-  page.on('dialog', (dialog) => dialog.accept());
-  await page.goto(`${BASE}assess/`);
-  await page.waitForSelector('html[data-smm-assess="ready"]');
-  return page;
-}
-
-async function openPractice(page, id) {
-  const details = page.locator(`#smm-practice-${id}`);
-  if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
-}
 
 async function saved(page) {
   await page.waitForFunction(() => /^Saved/.test(document.querySelector('.smm-saved').textContent));
@@ -61,7 +48,7 @@ async function fillIn(page) {
 }
 
 test('answers are saved as they are given and are there after a reload', async () => {
-  const page = await open();
+  const page = await openAssess(browser);
   assert.equal(await page.locator('.smm-saved').textContent(), 'Nothing saved yet');
   await fillIn(page);
   // The note is saved a moment after typing stops: wait for it to be stored, however busy the machine.
@@ -85,7 +72,7 @@ test('answers are saved as they are given and are there after a reload', async (
 });
 
 test('export, start anew, import: the same assessment, in the published format', async () => {
-  const page = await open();
+  const page = await openAssess(browser);
   await fillIn(page);
   const first = await exported(page);
   const settings = await page.evaluate(() => window.SMM_ASSESSMENT);
@@ -116,7 +103,7 @@ test('export, start anew, import: the same assessment, in the published format',
 });
 
 test('an invalid import says what is wrong and leaves the assessment as it was', async () => {
-  const page = await open();
+  const page = await openAssess(browser);
   await fillIn(page);
   const before = await exported(page);
   const stored = await page.evaluate(() => localStorage.getItem('smm-guide-assessment'));
@@ -158,7 +145,7 @@ async function twoPractices(page) {
 }
 
 test('scope: a two-practice workshop reports two practices, and a scope change keeps every answer', async () => {
-  const page = await open();
+  const page = await openAssess(browser);
   await twoPractices(page);
   assert.equal(await page.locator('.smm-scope-count').textContent(), '2 of 18 practices in scope.');
   assert.equal(await page.locator('#smm-scope-warn-compliance').textContent(), '', 'the hint goes once a reason is typed');
@@ -209,7 +196,7 @@ test('scope: a two-practice workshop reports two practices, and a scope change k
 });
 
 test('compare covers the scope and follows the answers without a reload', async () => {
-  const page = await open();
+  const page = await openAssess(browser);
   await twoPractices(page);
   const earlier = await exported(page);
   await importFile(page, '#smm-baseline', JSON.stringify(earlier), 'earlier.json');
@@ -223,7 +210,7 @@ test('compare covers the scope and follows the answers without a reload', async 
 
 test('axe-core finds no violation with practices out of scope', async () => {
   const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  const page = await open();
+  const page = await openAssess(browser);
   await twoPractices(page);
   await page.waitForSelector('.smm-out-table');
   await page.addScriptTag({ content: source });
@@ -265,7 +252,7 @@ async function checkResumed(page) {
 }
 
 test('an export made with an older model version opens with its notices, and nothing is lost', async () => {
-  const page = await open();
+  const page = await openAssess(browser);
   await importFile(page, '#smm-import', OLDER, 'older.json');
   await page.waitForFunction(() => /^Imported/.test(document.querySelector('[data-step=keep] .smm-ok').textContent));
   await checkResumed(page);
@@ -303,7 +290,7 @@ test('work saved in the browser before a data change opens after it', async () =
 });
 
 test('the characterization gives the targets the suggestion vectors expect', async () => {
-  const page = await open();
+  const page = await openAssess(browser);
   await page.check('#smm-profile-digital-twin');
   const dimensions = await page.$$eval('fieldset.smm-dim input[value=""]', (radios) => radios.map((r) => r.name.replace('smm-dim-digital-twin-', '')));
   assert.equal(dimensions.length, 7);
@@ -331,7 +318,7 @@ test('the characterization gives the targets the suggestion vectors expect', asy
 });
 
 test('two characterized profiles: the higher suggestion, with the reasons of both', async () => {
-  const page = await open();
+  const page = await openAssess(browser);
   for (const [profile, archetype] of [['digital-twin', 'building-monitoring'], ['retail-pos', 'market-trader']]) {
     await page.check(`#smm-profile-${profile}`);
     await page.selectOption(`#smm-archetype-${profile}`, archetype);
@@ -351,7 +338,7 @@ test('two characterized profiles: the higher suggestion, with the reasons of bot
 });
 
 test('results: gaps sortable by gap, a labelled radar chart, next steps with the framework\'s requirements', async () => {
-  const page = await open();
+  const page = await openAssess(browser);
   await fillIn(page);
   await page.waitForSelector('.smm-gap-table tbody tr');
   const gapButton = page.locator('.smm-gap-table th button', { hasText: 'Gap' });
@@ -391,7 +378,7 @@ test('results: gaps sortable by gap, a labelled radar chart, next steps with the
 });
 
 test('the CSV export has the checklist columns and rows, with the answers filled in', async () => {
-  const page = await open();
+  const page = await openAssess(browser);
   await page.check('#smm-profile-digital-twin');
   const csv = async () => {
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
@@ -410,7 +397,7 @@ test('the CSV export has the checklist columns and rows, with the answers filled
 });
 
 test('compare: an earlier export as the baseline shows the change of each practice', async () => {
-  const page = await open();
+  const page = await openAssess(browser);
   await page.check('#smm-profile-digital-twin');
   const earlier = await exported(page);
   await openPractice(page, 'patch-management');
@@ -429,7 +416,7 @@ test('compare: an earlier export as the baseline shows the change of each practi
 });
 
 test('by keyboard alone: tab to a status control and set it, with visible focus', async () => {
-  const page = await open();
+  const page = await openAssess(browser);
   await page.focus('#smm-practice-security-program summary');
   await page.keyboard.press('Enter');
   let found = null;
@@ -452,7 +439,7 @@ test('by keyboard alone: tab to a status control and set it, with visible focus'
 test('axe-core finds no violation on the filled-in page, light and dark', async () => {
   const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   for (const colorScheme of ['light', 'dark']) {
-    const page = await open({ colorScheme });
+    const page = await openAssess(browser, { colorScheme });
     await fillIn(page);
     await page.waitForSelector('.smm-next-steps');
     await page.addScriptTag({ content: source });
@@ -543,7 +530,7 @@ test('the page works opened from file://', async () => {
 // The files and the rows `smm-guide portfolio` gives for them (its Systems x practices table, from the same
 // files: tests/assessment/test_portfolio.py checks the rules, this the page's reading of them).
 test('portfolio: several exports side by side, cell by cell as smm-guide portfolio tables them', async () => {
-  const page = await open();
+  const page = await openAssess(browser);
   const [version, ids] = await page.evaluate(() => [window.SMMAssess.S.model_version, window.SMMAssess.ids]);
   const base = { format: 'smm-guide-assessment', version: 1, model_version: version, guidance: { profiles: [], framework: null }, characterization: {}, answers: {} };
   const target = (level) => ({ [ids[0]]: { level, justification: '' } });

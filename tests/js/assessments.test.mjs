@@ -4,22 +4,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { BASE, openBrowser, openPage } from './browser.mjs';
+import { BASE, openBrowser, openPage, openAssess } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 
 let browser;
 before(async () => { browser = await openBrowser(); });
 after(async () => { await browser.close(); });
-
-async function open(options) {
-  const page = await openPage(browser, options);
-  page.dialogs = [];
-  page.on('dialog', (dialog) => { page.dialogs.push(dialog.message()); dialog.accept(); });
-  await page.goto(`${BASE}assess/`);
-  await page.waitForSelector('html[data-smm-assess="ready"]');
-  return page;
-}
 
 async function reload(page) {
   await page.reload();
@@ -56,7 +47,7 @@ function rows(page) {
 const okText = (page) => page.locator('[data-step=keep] .smm-ok').textContent();
 
 test('the assessment saved before the list existed becomes its first entry, nothing lost', async () => {
-  const page = await open();
+  const page = await openAssess(browser);
   await page.fill('#smm-system', 'Pump station');
   await answerFirst(page, 'access-control', 'met');
   await saved(page);
@@ -78,7 +69,7 @@ test('the assessment saved before the list existed becomes its first entry, noth
 });
 
 test('new, rename, switch, duplicate and delete, each autosaved', async () => {
-  const page = await open();
+  const page = await openAssess(browser);
   await page.fill('#smm-system', 'Pump A');
   await answerFirst(page, 'access-control', 'met');
   await page.fill('#smm-name', 'North site');
@@ -125,7 +116,7 @@ test('new, rename, switch, duplicate and delete, each autosaved', async () => {
 });
 
 test('a full storage is told, not thrown, and changes nothing', async () => {
-  const page = await open();
+  const page = await openAssess(browser);
   await page.fill('#smm-system', 'Pump A');
   await saved(page);
   const before = await exported(page);
@@ -142,7 +133,7 @@ test('a full storage is told, not thrown, and changes nothing', async () => {
 });
 
 test('import: replace the open assessment with an undo, or add it as a new one', async () => {
-  const page = await open();
+  const page = await openAssess(browser);
   await page.fill('#smm-system', 'From the file');
   await answerFirst(page, 'compliance', 'partly');
   await saved(page);
@@ -178,7 +169,7 @@ test('import: replace the open assessment with an undo, or add it as a new one',
 });
 
 test('an import refused today is refused under either choice, with nothing changed', async () => {
-  const page = await open();
+  const page = await openAssess(browser);
   await page.fill('#smm-system', 'Pump A');
   await saved(page);
   const before = await exported(page);
@@ -201,7 +192,7 @@ test('an import refused today is refused under either choice, with nothing chang
 
 test('the list by keyboard alone, and axe-core finds no violation, light and dark', async () => {
   const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  const page = await open();
+  const page = await openAssess(browser);
   await page.getByRole('button', { name: 'Start a new assessment' }).click();
   await page.focus('#smm-name');
   await page.keyboard.press('Tab');

@@ -24,3 +24,23 @@ export async function openPage(browser, options = {}) {
   page.on('pageerror', (error) => page.errors.push(String(error)));
   return page;
 }
+
+// The assessment page, ready, with every dialog recorded in page.dialogs and answered as `reply`
+// says (true: OK).
+export async function openAssess(browser, options = {}, reply = () => true) {
+  const page = await openPage(browser, options);
+  page.dialogs = [];
+  page.on('dialog', (dialog) => {
+    page.dialogs.push(dialog.message());
+    return reply() ? dialog.accept() : dialog.dismiss();
+  });
+  await page.goto(`${BASE}assess/`);
+  await page.waitForSelector('html[data-smm-assess="ready"]');
+  return page;
+}
+
+// Opens a practice's block on the assessment page, where its controls are built.
+export async function openPractice(page, id) {
+  const details = page.locator(`#smm-practice-${id}`);
+  if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
+}

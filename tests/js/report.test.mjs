@@ -3,23 +3,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { BASE, openBrowser, openPage } from './browser.mjs';
+import { openBrowser, openAssess, openPractice } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await openBrowser(); });
 after(async () => { await browser.close(); });
 
-async function open(options) {
-  const page = await openPage(browser, options);
-  page.on('dialog', (dialog) => dialog.accept());
-  await page.goto(`${BASE}assess/`);
-  await page.waitForSelector('html[data-smm-assess="ready"]');
-  return page;
-}
-async function openPractice(page, id) {
-  const details = page.locator(`#smm-practice-${id}`);
-  if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
-}
 const itemsOf = (page, pid) => page.$$eval(`#smm-practice-${pid} select[data-item]`, (s) => s.map((x) => x.getAttribute('data-item')));
 const order = (page, selector) => page.$$eval(selector, (nodes) => nodes.map((n) => n.getAttribute('data-practice')));
 const countPages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
@@ -48,7 +37,7 @@ async function workshop(page, answer = () => null) {
 }
 
 test('results, next steps and answers follow the order the reader chooses, kept in this browser and in print', async () => {
-  const page = await open();
+  const page = await openAssess(browser);
   await workshop(page, (i) => (i === 0 ? ['not-met', 'No list yet'] : null));
   const both = ['patch-management', 'access-control'];
   const orders = async () => [await order(page, '.smm-gap-table tbody tr'), await order(page, '.smm-next-steps > li'),
@@ -77,7 +66,7 @@ test('results, next steps and answers follow the order the reader chooses, kept 
 });
 
 test("the printed report of a two-practice workshop: each answer with its item's text, at most 6 A4 pages", async (t) => {
-  const page = await open();
+  const page = await openAssess(browser);
   const statuses = ['met', 'partly', 'not-met', 'na', 'met'];
   // Every seventh item left unanswered; notes as long as a workshop's.
   await workshop(page, (i) => (i % 7 === 6 ? null
@@ -110,7 +99,7 @@ test("the printed report of a two-practice workshop: each answer with its item's
 });
 
 test('compare follows a changed status without a reload', async () => {
-  const page = await open();
+  const page = await openAssess(browser);
   await workshop(page);
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
   await page.setInputFiles('#smm-baseline', { name: 'earlier.json', mimeType: 'application/json', buffer: Buffer.from(readFileSync(await file.path())) });
@@ -128,7 +117,7 @@ test('compare follows a changed status without a reload', async () => {
 
 for (const width of [390, 1280]) {
   test(`at ${width} px: targets, answers and results fit, radar labels of 11 px or more, the back-to-top button clear of the progress`, async () => {
-    const page = await open({ viewport: { width, height: 800 } });
+    const page = await openAssess(browser, { viewport: { width, height: 800 } });
     await page.check('#smm-profile-digital-twin');
     await page.selectOption('#smm-archetype-digital-twin', 'water-treatment-process');
     await page.getByRole('button', { name: 'Use this archetype' }).click();
