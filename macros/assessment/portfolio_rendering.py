@@ -10,7 +10,8 @@ import html
 import io
 from collections.abc import Sequence
 
-from macros.assessment.portfolio import Cell, Entry, Portfolio, Table, latest, tables
+from macros.assessment.portfolio import Cell, Table, tables
+from macros.assessment.portfolio_files import Entry, Portfolio, latest
 from macros.assessment.records import text
 from macros.assessment.rendering import MD_LITERAL
 from macros.model.records import HIGHEST_LEVEL, Model

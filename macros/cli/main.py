@@ -138,7 +138,7 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _portfolio(args: argparse.Namespace) -> int:
-    from macros.assessment.portfolio import read_portfolio
+    from macros.assessment.portfolio_files import read_portfolio
     from macros.assessment.portfolio_rendering import render
 
     if args.format in ("xlsx", "csv") and args.out == "-":
@@ -266,7 +266,7 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _portfolio_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from macros.assessment.portfolio import DATE_RULE, GROUP_FIELDS, SYSTEM_RULE
+    from macros.assessment.portfolio_files import DATE_RULE, GROUP_FIELDS, SYSTEM_RULE
 
     fields = "; ".join(f"{name}: {what}" for name, what in GROUP_FIELDS.items())
     portfolio = commands.add_parser(

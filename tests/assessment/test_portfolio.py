@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from macros.assessment.portfolio import latest, read_portfolio, requirement_states, tables
+from macros.assessment.portfolio import requirement_states, tables
+from macros.assessment.portfolio_files import latest, read_portfolio
 from macros.assessment.portfolio_rendering import render, to_csv, to_html, to_markdown
 from macros.assessment.records import ReportError
 from macros.outputs.export import model_version
