@@ -89,7 +89,7 @@ zensical: $(STAMP) $(ZENSICAL)/.installed
 # surviving mutant with file and line, in build/mutation-report.txt. Not part of `make test`: it
 # runs the tests once per mutant. Its own venv, as mutmut needs a newer click than the lock's.
 # Results are kept in mutants/; MUTATE=macros/x.py tests one module's mutants not killed yet;
-# MUTATION_ARGS=--survivors retests only the last run's survivors.
+# MUTATION_ARGS=--survivors retests only the last run's survivors; MUTATION_ARGS=--jobs 2 uses two cores.
 MUTATION := .venv-mutation
 MUTATE ?=
 MUTATION_ARGS ?=

@@ -13,7 +13,7 @@ surviving mutant with its file and line, printed and written to build/mutation-r
   and are listed: mutmut's limit is partly wall-clock time, so on a busy machine it can stop a
   mutant that the tests would have killed, and a run there is to be repeated, not trusted.
 
-Usage: python -m tools.mutation [--fail-under 0.9] [--survivors] [--report-only] [FILE.py ...]
+Usage: python -m tools.mutation [--fail-under 0.9] [--survivors] [--report-only] [--jobs N] [FILE.py ...]
 With files, only their mutants not killed yet are tested and reported, for iterating on one
 module; --survivors retests only last run's survivors (after adding tests for them).
 """
@@ -235,6 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fail-under", type=float, default=0.0, help="exit 1 when the score is lower")
     parser.add_argument("--report-only", action="store_true", help="report the results kept in mutants/")
     parser.add_argument("--survivors", action="store_true", help="retest only the mutants that survived last time")
+    parser.add_argument("--jobs", type=int, default=1, help="mutants tested at once (default 1)")
     args = parser.parse_args(argv)
     configured = configured_files()
     unknown = [f for f in args.files if f not in configured]
@@ -254,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
             print("No survivors to retest.")
         if args.files and not patterns and not args.survivors:
             print("Nothing to test: every mutant of these files is killed or listed as equivalent.")
-        command = [str(Path(sys.executable).parent / "mutmut"), "run", "--max-children", "1", *patterns]
+        command = [str(Path(sys.executable).parent / "mutmut"), "run", "--max-children", str(args.jobs), *patterns]
         wanted = patterns or not (args.files or args.survivors)
         run = subprocess.run(command, cwd=ROOT, check=False) if wanted else None
         if run is not None and run.returncode != 0:

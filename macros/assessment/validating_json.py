@@ -166,7 +166,7 @@ def validate_json(model: Model, source: Source) -> Assessment:
     if problems:
         raise ReportError([str(p) for p in sorted(set(problems))])
 
-    practices, targets = [p.id for p in model.practices], data["targets"]
+    practices, targets, scoped = [p.id for p in model.practices], data["targets"], data.get("out_of_scope", {})
     resumed = resume(model, data["answers"], data.get("fingerprints", {}))
     given = resumed.answers
     # The checklist the page showed: its guidance's profiles (all of the model's, checked above).
@@ -190,7 +190,7 @@ def validate_json(model: Model, source: Source) -> Assessment:
         elsewhere=tuple(item for item in given if item not in answers),
         notices=_notices(model, data, resumed),
         reworded=tuple(item for item in resumed.reworded if item in answers),
-        out_of_scope={p: text(data.get("out_of_scope", {})[p]) for p in practices if p in data.get("out_of_scope", {})},
+        out_of_scope={p: text(scoped[p]) for p in practices if p in scoped},
         created=text(data.get("created")),
         archetypes=tuple(sorted({c["archetype"] for c in data["characterization"].values() if c["archetype"]})),
     )

@@ -99,6 +99,22 @@ def test_the_html_charts_each_system_with_several_dates(mini_model, folder):
     assert 'aria-label="Plant A: achieved' in page
 
 
+def test_grouped_by_the_archetypes_each_characterization_started_from(mini_model, tmp_path):
+    both = {
+        "pos": {"archetype": "corner-shop", "options": {}},
+        "water-plant": {"archetype": "small-works", "options": {}},
+    }
+    own = {"pos": {"archetype": None, "options": {}}}
+    profiles = {"profiles": ["pos", "water-plant"], "framework": None}
+    write_json(tmp_path / "a.json", saved(mini_model, system="Shop 1", guidance=profiles, characterization=both))
+    write_json(tmp_path / "b.json", saved(mini_model, system="Shop 2", characterization=own))
+    found = read_portfolio(mini_model, [tmp_path], group_by="archetype")
+    assert sorted((e.system, e.group) for e in found.entries) == [
+        ("Shop 1", "corner-shop+small-works"),
+        ("Shop 2", "none"),
+    ]
+
+
 def test_groups_from_a_field_and_the_filter(mini_model, folder, tmp_path):
     by_profile = read_portfolio(mini_model, [folder], group_by="profile")
     assert {e.group for e in by_profile.entries} == {"pos"}

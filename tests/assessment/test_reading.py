@@ -1,15 +1,21 @@
 """Reading a file before any check against the model: a workbook, a checklist CSV, a saved assessment."""
 
+import io
 import json
 import subprocess
 import sys
 import zipfile
 
+import openpyxl
 import pytest
 
+from macros.data.loader import load_model
 from macros.outputs.assessment_file import MAX_BYTES
+from macros.outputs.workbook import workbook_bytes
+from macros.rules import selection
 from tests.conftest import MINI, ROOT
 from tests.support.assessments import failing, filled_csv, run_report, saved
+from tests.support.office import NEEDS_LIBREOFFICE, recalculate
 
 
 def test_not_a_workbook_text_renamed(tmp_path, capsys):
@@ -119,3 +125,20 @@ def test_a_json_reads_positions_only_when_a_message_needs_one(tmp_path):
     assert source.data["system"] == 7 and not source.values  # not read yet: a valid file never needs them
     assert source.where(("system",)) == (3, 13)
     assert source.where(("system",), key=True) == (3, 3)
+
+
+@NEEDS_LIBREOFFICE
+def test_a_target_set_by_a_formula_is_read_as_its_value(tmp_path, capsys):
+    """An assessor who takes an archetype's suggestion with a formula (=F2), saved in a spreadsheet program,
+    gets the value the program computed, not the formula's text."""
+    model = load_model(MINI)
+    book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(model, selection.parse(model, "pos"), ["p-one"])))
+    targets = book["Targets"]
+    column = [cell.value for cell in targets[1]].index("Archetype: Corner shop") + 1
+    assert targets.cell(2, column).value == 1
+    targets.cell(2, 3).value = f"={targets.cell(2, column).coordinate}"
+    filled = tmp_path / "filled.xlsx"
+    book.save(filled)
+    code, out, err = run_report(capsys, recalculate(filled, tmp_path))
+    assert code == 0, err
+    assert "| Practice One (p-one) | 1 | 0 |" in out

@@ -10,9 +10,10 @@ import json
 from macros.assessment.reading import read_json
 from macros.assessment.resuming import fingerprints, resume
 from macros.assessment.validating_json import validate_json
+from macros.data.loader import load_model
 from macros.outputs.export import model_version
 from tests.conftest import ROOT
-from tests.support.assessments import run_report, saved, write_json
+from tests.support.assessments import from_json, run_report, saved, write_json
 
 OLDER = ROOT / "tests" / "fixtures" / "assessments" / "older-model.json"
 
@@ -64,10 +65,41 @@ def test_file_without_fingerprints_says_rewordings_cannot_be_flagged(tmp_path, m
     path = write_json(tmp_path / "a.json", saved(mini_model, model_version="1.0+000000000000"))
     code, text, _ = run_report(capsys, path)
     assert code == 0
-    assert "does not record the texts its answers were given to" in text
+    assert "The file does not record the texts its answers were given to: check them against the texts now." in text
 
 
 def test_fingerprints_cover_every_item(mini_model):
     found = fingerprints(mini_model)
     assert "p-one-1-1" in found and "pos-p-one-1-1" in found
     assert all(len(v) == 10 for v in found.values())
+
+
+def test_notices_name_every_change_each_in_one_sentence(mini, tmp_path):
+    """Two of each kind of change, so every list is joined as a reader expects."""
+    (mini / "retired.yaml").write_text(
+        "# yaml-language-server: $schema=schema/retired.schema.json\nretired:\n"
+        "  - {id: p-one-1-8, date: '2026-01-01', why: Split., replaced_by: [p-one-1-2]}\n"
+        "  - {id: p-one-1-9, date: '2026-01-01', why: Moved up., replaced_by: [p-one-2-1]}\n"
+        "  - {id: p-two-1-8, date: '2026-01-01', why: Dropped., replaced_by: []}\n"
+        "  - {id: p-two-1-9, date: '2026-01-01', why: Dropped., replaced_by: []}\n",
+        encoding="utf-8",
+    )
+    model = load_model(mini)
+    ids = ["p-one-1-1", "p-two-1-1", "p-one-1-8", "p-one-1-9", "p-two-1-8", "p-two-1-9", "gone-1-1", "gone-1-2"]
+    answers = {item: {"status": "met", "note": ""} for item in ids}
+    stored = {**fingerprints(model), "p-one-1-1": "0000000000", "p-two-1-1": "0000000000"}
+    older = "1.0+000000000000"
+    path = write_json(tmp_path / "a.json", saved(model, model_version=older, answers=answers, fingerprints=stored))
+    assert from_json(model, path).notices == (
+        f"Made with model version {older}; this is {model_version(model)}. Answers to items that still exist are kept.",
+        "Moved to the successor of a retired item: p-one-1-8 → p-one-1-2, p-one-1-9 → p-one-2-1.",
+        "Reworded since you answered, check again: p-one-1-1, p-two-1-1.",
+        "Retired without a successor, not counted: p-two-1-8, p-two-1-9.",
+        "Neither in this model nor retired, not counted: gone-1-1, gone-1-2.",
+    )
+    unchanged = saved(
+        model, model_version=older, answers={"p-one-1-1": answers["p-one-1-1"]}, fingerprints=fingerprints(model)
+    )
+    assert from_json(model, write_json(tmp_path / "b.json", unchanged)).notices == (
+        f"Made with model version {older}; this is {model_version(model)}. Answers to items that still exist are kept.",
+    )

@@ -1,13 +1,18 @@
 """The tables of a workbook or a checklist CSV checked against the model: every problem at once, at its cell or line."""
 
 import re
+from dataclasses import replace
 
 import pytest
+from openpyxl import load_workbook
 
+from macros.assessment.reading import read_workbook
+from macros.assessment.records import ReportError
+from macros.assessment.validating import validate
 from macros.outputs import checklists
 from macros.outputs.export import model_version
 from macros.rules.selection import select
-from tests.support.assessments import checklist_row, failing, filled_csv, write_workbook
+from tests.support.assessments import checklist_row, failing, filled_csv, run_report, write_workbook
 
 
 def test_unknown_item_id(tmp_path, mini_model, capsys):
@@ -62,7 +67,11 @@ def test_missing_columns(tmp_path, mini_model, capsys):
 def test_workbook_of_another_model_version(tmp_path, mini_model, capsys):
     book = write_workbook(tmp_path / "b.xlsx", mini_model, about={"Model version": "1.0+000000000000"})
     err = failing(capsys, book)
-    assert f"About!B2: workbook for model version '1.0+000000000000', data is '{model_version(mini_model)}'" in err
+    why = "make a new workbook from this data, or give --data the data it was made from"
+    assert (
+        f"About!B2: workbook for model version '1.0+000000000000', data is '{model_version(mini_model)}': {why}\n"
+        in err
+    )
 
 
 def test_unknown_variant_and_practice_in_about(tmp_path, mini_model, capsys):
@@ -100,3 +109,57 @@ def test_csv_missing_column(tmp_path, capsys):
     path = tmp_path / "c.csv"
     path.write_text("Practice id,Item id\np-one,p-one-1-1\n", encoding="utf-8")
     assert f"{path}:1: column 'Status' is missing" in failing(capsys, path)
+
+
+def test_unknown_variant_of_data_without_profiles_says_there_are_none(tmp_path, mini_model):
+    bare = replace(mini_model, profiles=())
+    book = write_workbook(tmp_path / "b.xlsx", bare, variant="general", about={"Variant": "pos"})
+    with pytest.raises(ReportError) as caught:
+        validate(bare, read_workbook(book, book.read_bytes()), book)
+    assert caught.value.problems[0].endswith(
+        "About!B3: unknown variant 'pos'; expected 'general' or profile ids "
+        "in the model's order joined by '+' (profiles: none)"
+    )
+
+
+def test_about_without_practice_ids(tmp_path, mini_model, capsys):
+    err = failing(capsys, write_workbook(tmp_path / "b.xlsx", mini_model, about={"Practices": " , "}))
+    assert err.startswith(f"{tmp_path / 'b.xlsx'}: About!B4: no practice ids; expected them separated by commas\n")
+
+
+def test_an_unknown_practice_in_about_is_the_only_problem(tmp_path, mini_model, capsys):
+    """Its items are not also reported as unknown, one by one: the practice list's problem says enough."""
+    book = write_workbook(tmp_path / "b.xlsx", mini_model, about={"Practices": "p-one, p-nine"})
+    lines = failing(capsys, book).splitlines()
+    assert lines == [f"{book}: About!B4: unknown practice id 'p-nine'", "1 problem(s) found."]
+
+
+def edited_targets(path, rows):
+    """The workbook at `path` with its Targets rows (below the header) replaced by `rows`."""
+    book = load_workbook(path)
+    sheet = book["Targets"]
+    sheet.delete_rows(2, sheet.max_row)
+    for cells in rows:
+        sheet.append(list(cells))
+    book.save(path)
+    return path
+
+
+def test_blank_target_rows_are_skipped_and_the_rows_below_still_read(tmp_path, mini_model, capsys):
+    book = write_workbook(tmp_path / "b.xlsx", mini_model, statuses={"p-one-1-1": "Met"})
+    edited_targets(book, [("p-one", "Practice One", 2), (None, None, None), ("p-two", "Practice Two", 3)])
+    code, out, err = run_report(capsys, book)
+    assert code == 0, err
+    assert "| Practice One (p-one) | 2 | 0 | 2 |" in out and "| Practice Two (p-two) | 3 | 0 | – |" in out
+
+
+def test_targets_rows_of_unknown_or_repeated_practices_and_every_row_below(tmp_path, mini_model, capsys):
+    book = write_workbook(tmp_path / "b.xlsx", mini_model, practices=["p-one"])
+    rows = [("p-one", "", 1), ("p-two", "", 2), ("p-one", "", 3), (None, None, None), ("p-nine", "", 9)]
+    err = failing(capsys, edited_targets(book, rows))
+    assert err.splitlines() == [
+        f"{book}: Targets!A3: practice 'p-two' is not a practice of this workbook (About)",
+        f"{book}: Targets!A4: practice 'p-one' is listed twice",
+        f"{book}: Targets!A6: practice 'p-nine' is not a practice of this workbook (About)",
+        "3 problem(s) found.",
+    ]

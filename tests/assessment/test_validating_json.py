@@ -6,6 +6,7 @@ import sys
 import pytest
 
 from macros.assessment.rendering import SAY
+from macros.outputs.assessment_file import VERSION
 from macros.outputs.export import model_version
 from tests.conftest import MINI, ROOT
 from tests.support.assessments import answered, at, failing, from_json, run_report, saved, write_json
@@ -73,24 +74,42 @@ def test_json_of_another_model_version(tmp_path, mini_model, capsys):
     assert f"Made with model version 1.0+000000000000; this is {model_version(mini_model)}." in text
 
 
+NOT_AN_ASSESSMENT = 'error: not a saved assessment: "format" must be "smm-guide-assessment"'
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ('{"format": "smm-guide-assessment",\n "version": 2}', "2:13: error: format version 2 is not supported"),
         (
-            '{\n  "format": "xlsx"\n}',
-            '2:13: error: not a saved assessment: "format" must be "smm-guide-assessment", not',
+            '{"format": "smm-guide-assessment",\n "version": 2}',
+            f"2:13: error: format version 2 is not supported; this smm-guide reads version {VERSION}",
         ),
-        ("[1, 2]", '1:1: error: not a saved assessment: "format" must be "smm-guide-assessment"'),
+        ('{\n  "format": "xlsx"\n}', f'2:13: {NOT_AN_ASSESSMENT}, not "xlsx"'),
+        ('{"version": 1}', f"1:1: {NOT_AN_ASSESSMENT}"),
+        ("[1, 2]", f"1:1: {NOT_AN_ASSESSMENT}"),
+        ('["format", "version"]', f"1:1: {NOT_AN_ASSESSMENT}"),  # names the fields, but is no object
     ],
 )
 def test_json_not_an_assessment(tmp_path, capsys, content, message):
     """One message: a file that is not an assessment has no other problem worth listing."""
     path = tmp_path / "x.json"
     path.write_bytes(content.encode())
-    first, *rest = failing(capsys, path).splitlines()
-    assert first.startswith(f"{path}:{message}")
-    assert rest == ["1 problem(s) found."]
+    assert failing(capsys, path).splitlines() == [f"{path}:{message}", "1 problem(s) found."]
+
+
+def test_json_levels_and_statuses_are_named_in_their_messages(tmp_path, mini_model, capsys):
+    """In this process, so that mutation testing sees the messages (the real-process test below runs the
+    installed package)."""
+    answers = answered({"p-one-1-1": "Met"})
+    answers["p-one-1-1"]["status"] = "yes"
+    path = write_json(tmp_path / "bad.json", saved(mini_model, answers=answers, levels={"p-one": 9, "p-two": -1}))
+    assert failing(capsys, path).splitlines() == [
+        f"{at(path, 'yes')}: error: the status of 'p-one-1-1' must be one of: met, partly, not-met, na, "
+        'or "" (not assessed)',
+        f"{at(path, 'p-one', after=True)}: error: the level of 'p-one' must be at most 4",
+        f"{at(path, 'p-two', after=True)}: error: the level of 'p-two' must be at least 0",
+        "3 problem(s) found.",
+    ]
 
 
 def test_json_problems_in_a_real_process(tmp_path, mini_model):
@@ -174,3 +193,12 @@ def test_json_ids_that_are_numbers_are_refused(tmp_path, mini_model, capsys, gui
     path = write_json(tmp_path / "n.json", saved(mini_model, guidance=guidance))
     (line, summary) = failing(capsys, path).splitlines()
     assert message in line and summary == "1 problem(s) found."
+
+
+def test_parts_of_the_wrong_type_are_reported_not_a_crash(tmp_path, mini_model, capsys):
+    path = write_json(tmp_path / "a.json", saved(mini_model, guidance="pos", targets=["p-one"]))
+    assert failing(capsys, path).splitlines() == [
+        f"{at(path, 'pos')}: error: 'guidance' must be a mapping (key: value), not a string",
+        f"{path}:9:14: error: 'targets' must be a mapping (key: value), not a list",
+        "2 problem(s) found.",
+    ]

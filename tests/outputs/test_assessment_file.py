@@ -7,6 +7,7 @@ The page's JavaScript is tested in a browser by tests/js/assess.test.mjs and tes
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from dataclasses import replace
@@ -102,6 +103,34 @@ def test_the_model_script_holds_the_export_and_the_format(real_model):
     assert "mapping_method" not in shipped
     assert "smmAssessBoot" in tail
     assert json.loads(outputs.files[routes.ASSESSMENT_SCHEMA]) == assessment_file.schema_dict()
+
+
+def test_every_setting_the_page_reads_is_in_the_model_script():
+    """The page reads its settings as `settings.x` (state.js) and `P.S.x`: a setting renamed on one side only
+    leaves the page reading undefined, which no Python test of the script alone would see."""
+    model = load_model(MINI)
+    script = assessment_file.model_script(export_json(model), model_version(model))
+    given = json.loads(script.split("window.SMM_ASSESSMENT = ", 1)[1].split(";\n", 1)[0])
+    sources = "".join((ASSETS / "assess" / f"{name}.js").read_text(encoding="utf-8") for name in SCRIPTS)
+    read = set(re.findall(r"\b(?:settings|P\.S)\.([a-z_]+)", sources))
+    assert read == set(given), f"read but not given: {read - set(given)}; given but never read: {set(given) - read}"
+
+
+@pytest.mark.skipif(not shutil.which("node"), reason="needs node")
+def test_the_model_script_runs_and_starts_a_page_whose_scripts_ran_first():
+    model = load_model(MINI)
+    script = assessment_file.model_script(export_json(model), model_version(model))
+    run = (
+        "const vm = require('vm'); let booted = 0; const window = { smmAssessBoot: () => { booted += 1; } };"
+        "vm.runInNewContext(require('fs').readFileSync(0, 'utf8'), { window });"
+        "process.stdout.write(JSON.stringify({ model: window.SMM_MODEL, settings: window.SMM_ASSESSMENT, booted }));"
+    )
+    result = subprocess.run(["node", "-e", run], input=script, capture_output=True, text=True, check=True)
+    found = json.loads(result.stdout)
+    page = assessment_file.with_fingerprints(assessment_file.page_model(model_to_dict(model)))
+    assert found["model"] == json.loads(json.dumps(page))
+    assert found["settings"] == assessment_file.settings(model_version(model), model.mapping_method.names)
+    assert found["booted"] == 1
 
 
 def test_the_relationship_names_the_page_shows_come_from_the_mapping_method(mini):

@@ -1,6 +1,7 @@
 """Checklist rows, their CSV and the published selections (macros/outputs/checklists.py); the CSV
 writers of the crosswalk tables and of the checklists both follow data/csv-vectors.yaml."""
 
+import os
 from dataclasses import replace
 
 import pytest
@@ -82,6 +83,31 @@ def test_html_checklist_is_standalone_and_escaped(model):
     assert "With the Point of Sale Profile and the Water Plant Profile" in page
     assert all(f"<strong>{r.item}</strong>" in page for r in rows)
     assert '<h2 id="p-one">' in page and '<h2 id="p-two">' in page
+
+
+def test_html_checklist_names_its_practice_or_counts_them_and_gives_the_version(model):
+    """What a printed sheet says on top: the practice when it holds one, else how many, and the model version."""
+    chosen = selection.select(model, ["pos"])
+    one = checklists.to_html(model, chosen, checklists.rows(model, ["p-one"], chosen), "1.0+abc")
+    both = checklists.to_html(model, chosen, checklists.rows(model, ["p-one", "p-two"], chosen), "1.0+abc")
+    assert "<title>Checklist: Practice One</title>" in one and "<h1>Checklist: Practice One</h1>" in one
+    assert "<title>Checklist: 2 practices</title>" in both and "<h1>Checklist: 2 practices</h1>" in both
+    assert "Model version 1.0+abc." in one and "Model version 1.0+abc." in both
+
+
+GOLDEN_PRINTABLE = ROOT / "tests" / "golden" / "printable" / "pos-all.html"
+
+
+def test_golden_printable_checklist(model):
+    """The whole printable page of the POS checklist (`smm-guide checklist --format html`), its markup and
+    layout; UPDATE_GOLDEN=1 rewrites it, and the test then fails (review the diff)."""
+    chosen = selection.select(model, ["pos"])
+    page = checklists.to_html(model, chosen, checklists.rows(model, ["p-one", "p-two"], chosen), "1.0+golden")
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN_PRINTABLE.parent.mkdir(parents=True, exist_ok=True)
+        GOLDEN_PRINTABLE.write_text(page, encoding="utf-8")
+        pytest.fail("golden printable checklist rewritten; review the diff and run again without UPDATE_GOLDEN")
+    assert page == GOLDEN_PRINTABLE.read_text(encoding="utf-8")
 
 
 def test_rows_follow_the_selection_rule_level_by_level(model):

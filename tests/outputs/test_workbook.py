@@ -23,6 +23,7 @@ from macros.outputs.workbook import SUMMARY_HEADERS, TARGET_HEADERS, workbook_by
 from macros.rules import scoring
 from macros.rules.selection import GENERAL, Selection, select
 from tests.conftest import MINI, ROOT, SHIFTED_CLOCK, edit
+from tests.support.office import NEEDS_LIBREOFFICE, recalculate
 
 VECTORS = load(ROOT / "data").parts["scoring-vectors"]
 
@@ -257,14 +258,6 @@ def test_same_bytes_across_processes_and_days(tmp_path, monkeypatch):
 
 # The formulas against the shared vectors, computed by a real spreadsheet engine.
 
-RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
- xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse">
-<value>0</value></prop></item>
-</oor:items>
-"""
-
 
 def data_with(tmp_path: Path, practices: dict[str, dict[int, int]]) -> Path:
     """The mini data with these practices besides its own, each level with the given number of items.
@@ -301,26 +294,6 @@ def vector_data(tmp_path: Path) -> tuple[Path, dict[str, dict]]:
     practices = {f"v-{vector['id']}": vector for vector in VECTORS}
     counts = {pid: {int(level): len(s) for level, s in v["levels"].items()} for pid, v in practices.items()}
     return data_with(tmp_path, counts), practices
-
-
-def recalculate(source: Path, tmp_path: Path, *more: Path) -> Path:
-    """Open and save the files in LibreOffice (one run) with a fresh profile that always recalculates on load:
-    the recalculated copy of `source`; those of `more` have the same names in the same folder."""
-    office = shutil.which("soffice") or shutil.which("libreoffice")
-    profile = tmp_path / "lo-profile"
-    (profile / "user").mkdir(parents=True)
-    (profile / "user" / "registrymodifications.xcu").write_text(RECALC_ALWAYS, encoding="utf-8")
-    out = tmp_path / "recalculated"
-    command = [office, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}"]
-    command += ["--convert-to", "xlsx", "--outdir", str(out), str(source), *map(str, more)]
-    subprocess.run(command, check=True, capture_output=True, timeout=300)
-    return out / source.name
-
-
-NEEDS_LIBREOFFICE = pytest.mark.skipif(
-    not (shutil.which("soffice") or shutil.which("libreoffice")),
-    reason="LibreOffice (soffice) is not installed: the workbook formulas cannot be recalculated here",
-)
 
 
 def filled_with_vectors(tmp_path: Path):

@@ -1,6 +1,7 @@
 """The selection rule against data/selection-vectors.yaml (the browser is tested against the same
 file), and on a loaded model."""
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
@@ -127,6 +128,19 @@ def test_choose_refuses_unknown_and_repeated_profiles_listing_the_valid_ids():
     with pytest.raises(selection.SelectionError) as twice:
         selection.choose(model, ["pos", "pos"])
     assert str(twice.value) == "profile 'pos' is named twice; valid profile ids: pos, water-plant"
+
+
+def test_choose_names_every_problem_at_once_and_says_when_the_data_has_no_profiles():
+    model = load_model(MINI)
+    with pytest.raises(selection.SelectionError) as several:
+        selection.choose(model, ["nope", "pos", "pos", "gone"])
+    assert str(several.value) == (
+        "unknown profile 'nope'; unknown profile 'gone'; profile 'pos' is named twice; "
+        "valid profile ids: pos, water-plant"
+    )
+    with pytest.raises(selection.SelectionError) as bare:
+        selection.choose(replace(model, profiles=()), ["pos"])
+    assert str(bare.value) == "unknown profile 'pos'; valid profile ids: none (the data has no profiles)"
 
 
 def test_covers_and_silent_name_what_each_profile_adds_to_a_practice():
