@@ -87,7 +87,7 @@ def test_quick_start_is_make_build_and_make_test():
     assert quick_start_commands() == ["make build", "make test"]
 
 
-@pytest.mark.parametrize("name", ["pr.yml", "pages.yml"])
+@pytest.mark.parametrize("name", ["pr.yml", "pages.yml", "mutation.yml"])
 def test_workflows_parse_and_pin_actions_to_major_versions(name):
     workflow = load_yaml(WORKFLOWS / name)
     assert isinstance(workflow, dict) and workflow.get("jobs"), name
@@ -96,6 +96,18 @@ def test_workflows_parse_and_pin_actions_to_major_versions(name):
         for step in steps(job):
             if "uses" in step:
                 assert MAJOR_PIN.match(step["uses"]), (name, job_id, step["uses"])
+
+
+def test_mutation_testing_runs_weekly_with_its_engines_and_keeps_the_report():
+    workflow = load_yaml(WORKFLOWS / "mutation.yml")
+    assert {"schedule", "workflow_dispatch"} <= set(triggers(workflow))
+    job = workflow["jobs"]["mutation"]
+    script = "\n".join(runs(job))
+    assert re.search(r"^make mutation\b", script, re.M), script
+    for package in ("nodejs", "libreoffice-calc-nogui"):
+        assert re.search(rf"\b{re.escape(package)}\b", script), package
+    assert uses(job, "actions/cache")[0]["with"]["path"] == "mutants"
+    assert uses(job, "actions/upload-artifact")[0]["with"]["path"] == "build/mutation-report.txt"
 
 
 def test_pr_workflow_runs_on_pull_requests(pr):
