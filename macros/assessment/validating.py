@@ -155,7 +155,7 @@ def _of_items(model: Model, found: list[Answer]) -> tuple[Selection, tuple[str, 
 
 def validate(model: Model, sheets: dict[str, Sheet], path: Path) -> Assessment:
     """A CSV is a lone Checklist sheet: its practices and variant follow from its item ids, and it has no targets."""
-    is_csv, have = path.suffix.lower() == ".csv", ", ".join(sheets) or "none"
+    is_csv, have = path.suffix.lower() == ".csv", ", ".join(sheets)  # openpyxl reads no workbook without a sheet
     problems = [f"{path}: {n}: the sheet is missing (sheets: {have})" for n in SHEETS if n not in sheets and not is_csv]
     variant, practices = _about(model, sheets["About"], problems) if "About" in sheets else (None, ())
     known = tuple(p.id for p in model.practices)

@@ -231,4 +231,4 @@ def oscal_mapping(framework_id: str) -> str:
 
 def oscal_name(path: str) -> str:
     """An OSCAL file's name, as the files of the folder refer to each other."""
-    return path.rsplit("/", 1)[-1]
+    return posixpath.basename(path)

@@ -66,7 +66,15 @@ def score(levels: Mapping[int, Sequence[str]], target: int | None = None, in_sco
     following = achieved + 1
     provisional = following in states and states[following] == UNASSESSED
     assessed = any(status != NOT_ASSESSED for statuses in levels.values() for status in statuses)
-    return with_gap(Score(achieved, target, None, 0, assessed, provisional, states, in_scope))
+    gap, over = _gap_and_over(target, achieved, assessed, in_scope)
+    return Score(achieved, target, gap, over, assessed, provisional, states, in_scope)
+
+
+def _gap_and_over(target: int | None, achieved: int, assessed: bool, in_scope: bool) -> tuple[int | None, int]:
+    """No gap and no over-achievement out of scope, unassessed or without a target."""
+    if target is None or not (in_scope and assessed):
+        return None, 0
+    return max(target - achieved, 0), max(achieved - target, 0)
 
 
 def with_gap(found: Score, achieved: int | None = None, assessed: bool | None = None) -> Score:
@@ -74,9 +82,7 @@ def with_gap(found: Score, achieved: int | None = None, assessed: bool | None = 
     practice is assessed changed (a level set directly): none out of scope, unassessed or without a target."""
     achieved = found.achieved if achieved is None else achieved
     assessed = found.assessed if assessed is None else assessed
-    counted = found.target is not None and found.in_scope and assessed
-    gap = max(found.target - achieved, 0) if counted and found.target is not None else None
-    over = max(achieved - found.target, 0) if counted and found.target is not None else 0
+    gap, over = _gap_and_over(found.target, achieved, assessed, found.in_scope)
     return dataclasses.replace(found, achieved=achieved, assessed=assessed, gap=gap, over=over)
 
 

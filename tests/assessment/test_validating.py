@@ -6,8 +6,8 @@ from dataclasses import replace
 import pytest
 from openpyxl import load_workbook
 
-from macros.assessment.reading import read_workbook
-from macros.assessment.records import ReportError
+from macros.assessment.reading import read_csv, read_workbook
+from macros.assessment.records import Answer, ReportError
 from macros.assessment.validating import validate
 from macros.outputs import checklists
 from macros.outputs.export import model_version
@@ -54,7 +54,43 @@ def test_target_outside_0_4_or_not_whole(tmp_path, mini_model, capsys, target):
 @pytest.mark.parametrize("sheet", ["Targets", "Checklist", "About"])
 def test_missing_sheet(tmp_path, mini_model, capsys, sheet):
     err = failing(capsys, write_workbook(tmp_path / "b.xlsx", mini_model, drop=[sheet]))
-    assert f"b.xlsx: {sheet}: the sheet is missing" in err
+    have = ", ".join(name for name in ("Targets", "Checklist", "Summary", "About") if name != sheet)
+    assert f"b.xlsx: {sheet}: the sheet is missing (sheets: {have})\n" in err
+
+
+def test_an_empty_sheet_lacks_its_columns(tmp_path, mini_model, capsys):
+    book = edited_targets(write_workbook(tmp_path / "b.xlsx", mini_model), [])
+    workbook = load_workbook(book)
+    workbook["Targets"].delete_rows(1)
+    workbook.save(book)
+    err = failing(capsys, book)
+    missing = [f"{book}: Targets!1:1: column '{name}' is missing\n" for name in ("Practice id", "Target")]
+    assert "".join(missing) in err
+
+
+def test_unknown_items_name_every_practice_of_the_workbook(tmp_path, mini_model, capsys):
+    extra = [("p-one", "Practice One", 1, "p-one-1-9", "", "", "", "General", "", "Met")]
+    err = failing(capsys, write_workbook(tmp_path / "b.xlsx", mini_model, extra=extra))
+    assert "unknown item id 'p-one-1-9': not in the checklist of p-one, p-two with the 'pos' variant\n" in err
+
+
+def test_a_csv_of_unknown_items_only_names_no_practice(tmp_path, capsys):
+    path = tmp_path / "c.csv"
+    path.write_text("Item id,Status\nx-1-1,Met\n", encoding="utf-8")
+    err = failing(capsys, path)
+    why = "not in the checklist of any practice with the 'general' variant"
+    assert f"{path}:2: unknown item id 'x-1-1': {why}\n" in err
+
+
+def test_a_csv_line_shorter_than_the_header_has_blank_cells(tmp_path, mini_model, capsys):
+    """Spreadsheet programs and hand edits leave out trailing empty cells: the line still reads."""
+    path = filled_csv(mini_model, tmp_path / "c.csv", {"p-one-1-1": "Met"})
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[1].startswith("p-one,") and lines[1].count(",") == len(checklists.COLUMNS) - 1
+    lines[1] = ",".join(lines[1].split(",")[: checklists.COLUMNS.index("Notes")])  # no Notes cell
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = validate(mini_model, {"Checklist": read_csv(path, path.read_bytes())}, path)
+    assert found.answers["p-one-1-1"] == Answer(1, "p-one-1-1", "met", "")
 
 
 def test_missing_columns(tmp_path, mini_model, capsys):

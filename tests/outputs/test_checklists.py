@@ -137,3 +137,18 @@ def test_kept_rows_are_the_rows_computed_once(model):
     assert list(found) == checklists.rows(model, ["p-one"], chosen)
     assert checklists.kept_rows(model, ("p-one",), chosen) is found
     assert checklists.kept_rows(model, ["p-two"], chosen) != found
+
+
+def test_kept_rows_are_each_models_own(model, mini):
+    """After a data edit (`make serve`, or a second --data) the rows of the edited model, never the earlier ones."""
+    path = next(mini.glob("practices/p-one*.yaml"))
+    path.write_text(path.read_text(encoding="utf-8").replace("Receipt printers", "Label printers"), encoding="utf-8")
+    edited = load_model(mini)
+    chosen = selection.parse(model, "pos")
+    before = checklists.kept_rows(model, ["p-one"], chosen)
+    after = checklists.kept_rows(edited, ["p-one"], selection.parse(edited, "pos"))
+    texts = [[r.text for r in found if r.item == "p-one-1-2"] for found in (before, after)]
+    assert texts == [
+        ["Receipt printers are counted separately from readers."],
+        ["Label printers are counted separately from readers."],
+    ]

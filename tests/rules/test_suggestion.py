@@ -24,6 +24,13 @@ def test_suggestion_starts_at_the_baseline_and_follows_effects(profile):
     assert suggest(profile, {}, ["p-one"])["p-one"].level == 2
 
 
+def test_a_practice_an_effect_names_is_suggested_even_if_not_asked_for(profile):
+    """As the page's suggest() (rules.js) does: its slot is made when the effect is met."""
+    found = suggest(profile, {"store-size": "kiosk"}, ["p-two"])
+    assert list(found) == ["p-two", "p-one"]
+    assert (found["p-one"].level, found["p-one"].net) == (1, -1)
+
+
 @pytest.mark.parametrize(("baseline", "expected"), [(4, 4), (0, 0)])
 def test_suggestion_is_clamped_to_the_level_range(profile, baseline, expected):
     option = "hypermarket" if baseline == 4 else "kiosk"
