@@ -206,7 +206,15 @@ def report(files: list[str], skip: dict[str, str], seconds: float) -> tuple[str,
     caught = total["killed"]
     score = caught / considered if considered else 1.0
     lines += ["", f"Survivors and mutants no test reaches ({len(problems)}):", *problems]
-    lines += ["", f"Equivalent mutants skipped ({total['equivalent']}), listed in {EQUIVALENT.relative_to(ROOT)}."]
+    # Each with its change: mutmut numbers mutants within a function, so an edit to the function can make a
+    # listed name point at another mutant. The change shown is the one skipped; check it against the reason.
+    lines += ["", f"Equivalent mutants skipped ({total['equivalent']}), listed in {EQUIVALENT.relative_to(ROOT)}:"]
+    for path in files:
+        for mutant in mutants_of(path):
+            if status(mutant) == "equivalent":
+                line, removed, added = located_change(mutant)
+                why = skip.get(mutant.name, "")
+                lines.append(f"{path}:{line}: {mutant.name}: {why}\n    - {removed}\n    + {added}")
     stale = [name for name in skip if not any(name.startswith(module_name(path) + ".") for path in files)]
     listed = {m.name for path in files for m in mutants_of(path)}
     stale += [name for name in skip if name not in listed and name not in stale and mutants_exist(files)]
