@@ -403,7 +403,7 @@ def test_an_archetype_target_of_0_is_written_not_left_blank():
     assert targets == {"p-one": 1, "p-two": 0}
 
 
-GOLDEN_WORKBOOK = ROOT / "tests" / "golden" / "workbook" / "pos-all.txt"
+GOLDEN_WORKBOOKS = ROOT / "tests" / "golden" / "workbook"
 
 
 def readable_parts(content: bytes) -> str:
@@ -420,16 +420,25 @@ def readable_parts(content: bytes) -> str:
     return "".join(parts)
 
 
-def test_golden_workbook(monkeypatch):
-    """Every sheet, cell, formula, validation message, format and chart of the POS workbook of the
-    fixture; UPDATE_GOLDEN=1 rewrites the expected file (review the diff, as for the golden pages)."""
+@pytest.mark.parametrize(
+    ("variant_id", "practice_ids", "name"),
+    [
+        ("pos", None, "pos-all.txt"),
+        # One practice, as each practice's download is, and no archetype columns: every range of one row.
+        (GENERAL, ["p-one"], "general-p-one.txt"),
+    ],
+)
+def test_golden_workbook(monkeypatch, variant_id, practice_ids, name):
+    """Every sheet, cell, formula, validation message, format and chart of a workbook of the fixture;
+    UPDATE_GOLDEN=1 rewrites the expected files (review the diff, as for the golden pages)."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    text = readable_parts(build(load_model(MINI), "pos"))
+    text = readable_parts(build(load_model(MINI), variant_id, practice_ids))
+    golden = GOLDEN_WORKBOOKS / name
     if os.environ.get("UPDATE_GOLDEN"):
-        GOLDEN_WORKBOOK.parent.mkdir(parents=True, exist_ok=True)
-        GOLDEN_WORKBOOK.write_text(text, encoding="utf-8")
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
         pytest.fail("golden workbook rewritten; review the diff and run the tests again without UPDATE_GOLDEN")
-    assert text == GOLDEN_WORKBOOK.read_text(encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
 
 
 # What people really type: values the report reads (and the recalculated Summary must count the same way), and
