@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from datetime import datetime
 from pathlib import Path
 
 import openpyxl
@@ -19,7 +20,7 @@ import pytest
 from macros.data.loader import load, load_model
 from macros.outputs import checklists
 from macros.outputs.export import NOTICE, model_version
-from macros.outputs.workbook import SUMMARY_HEADERS, TARGET_HEADERS, workbook_bytes
+from macros.outputs.workbook import SUMMARY_HEADERS, TARGET_HEADERS, build_time, workbook_bytes
 from macros.rules import scoring
 from macros.rules.selection import GENERAL, Selection, select
 from tests.conftest import MINI, ROOT, SHIFTED_CLOCK, edit
@@ -138,6 +139,42 @@ def test_chart_is_a_radar_from_three_practices(real_model):
     chart = chart_xml(build(real_model))
     assert "<c:radarChart>" in chart and "Target and achieved level per practice" in chart
     assert "Summary!$C$2:$C$" in chart and "Summary!$D$2:$D$" in chart
+
+
+def test_three_practices_are_a_radar_with_its_0_4_scale_and_two_are_bars(real_model):
+    """The boundary: a radar needs three spokes. Its value axis (0-4, step 1) is the radar's, a bar chart's
+    the horizontal one."""
+    ids = [p.id for p in real_model.practices]
+    radar, bars = chart_xml(build(real_model, GENERAL, ids[:3])), chart_xml(build(real_model, GENERAL, ids[:2]))
+    assert "<c:radarChart>" in radar and "Summary!$C$2:$C$4" in radar
+    assert "<c:barChart>" in bars and "<c:radarChart>" not in bars and "Summary!$C$2:$C$3" in bars
+    for chart in (radar, bars):
+        (values,) = re.findall(r"<c:valAx>.*?</c:valAx>", chart, re.S)
+        assert '<c:max val="4"/>' in values and '<c:min val="0"/>' in values and '<c:majorUnit val="1"/>' in values
+
+
+def test_a_workbook_of_no_practice_or_an_unknown_one_is_refused(real_model):
+    for asked in ([], ["access-control", "no-such-practice"]):
+        with pytest.raises(ValueError) as refused:
+            build(real_model, GENERAL, asked)
+        assert str(refused.value) == f"a workbook needs practices of the model, got {sorted(asked)}"
+
+
+def test_the_build_time_is_the_epoch_in_utc_whatever_the_local_time_zone(monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+        assert build_time() == datetime(1970, 1, 1)
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", " ")
+        assert build_time() == datetime(1980, 1, 1)
+        monkeypatch.delenv("SOURCE_DATE_EPOCH")
+        assert build_time() == datetime(1980, 1, 1)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
 
 
 def test_chart_is_a_bar_chart_below_three_practices():
