@@ -14,13 +14,13 @@ import statistics
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from macros.assessment.portfolio_files import DATE_RULE, SYSTEM_RULE, Entry, Portfolio, latest
 from macros.assessment.scoring import Result
 from macros.model.frameworks import Framework
 from macros.model.records import LEVEL_NUMBERS, Model
 
 if TYPE_CHECKING:
     import pandas
-from macros.assessment.portfolio_files import DATE_RULE, SYSTEM_RULE, Entry, Portfolio, latest
 
 FURTHEST = 3  # systems named as furthest behind a practice
 PROVISIONAL = "?"

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from macros.assessment.reading import read_json
 from macros.assessment.records import JSON, Assessment, ReportError
@@ -23,9 +23,6 @@ from macros.assessment.report import read_assessment
 from macros.assessment.scoring import Result, score_all
 from macros.model.frameworks import Framework
 from macros.model.records import Model
-
-if TYPE_CHECKING:
-    pass
 
 SUFFIXES = (".json", ".xlsx", ".csv")
 SYSTEM_RULE = (
