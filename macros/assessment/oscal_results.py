@@ -23,8 +23,9 @@ from macros.assessment.records import ReportError, text
 from macros.assessment.scoring import Result, score_all
 from macros.assessment.validating_json import validate_json
 from macros.model.records import Model
-from macros.outputs import oscal, routes
+from macros.outputs import oscal_document, routes
 from macros.outputs.export import NOTICE, model_version
+from macros.outputs.oscal_document import prop
 from macros.rules import scoring
 
 Json = dict[str, Any]
@@ -36,9 +37,9 @@ def _when(created: object) -> str:
     try:
         moment = datetime.fromisoformat(str(created).replace("Z", "+00:00"))
     except ValueError:
-        return oscal.timestamp()
+        return oscal_document.timestamp()
     if moment.tzinfo is None:
-        return oscal.timestamp()
+        return oscal_document.timestamp()
     return moment.isoformat()
 
 
@@ -47,7 +48,7 @@ def _observation(uid: str, when: str, item: str, status: str, note: str, reworde
         "uuid": uid,
         "title": f"Item {item}",
         "description": f"{item}: {scoring.LABELS[status]}.",
-        "props": [oscal.prop("item-id", item), oscal.prop("status", status)],
+        "props": [prop("item-id", item), prop("status", status)],
         "methods": [METHOD],
         "types": ["control-objective"],
         "collected": when,
@@ -55,19 +56,22 @@ def _observation(uid: str, when: str, item: str, status: str, note: str, reworde
     if note:
         found["relevant-evidence"] = [{"description": note}]
     if reworded:
-        found["props"].append(oscal.prop("reworded", "true"))
+        found["props"].append(prop("reworded", "true"))
         found["remarks"] = "The item was reworded after this answer was given: check the answer against its text now."
     return found
 
 
 def _finding(uid: str, result: Result, observations: list[str]) -> Json:
     found = result.score
-    props = [oscal.prop("practice-id", result.practice.id), oscal.prop("achieved-level", found.achieved)]
+    props = [
+        prop("practice-id", result.practice.id),
+        prop("achieved-level", found.achieved),
+    ]
     if found.target is not None:
-        props += [oscal.prop("target-level", found.target), oscal.prop("gap", found.gap)]
-    props += [oscal.prop("over-target", found.over)] if found.over else []
-    props += [oscal.prop("provisional", "true")] if found.provisional else []
-    props += [oscal.prop("set-directly", "true")] if result.direct else []
+        props += [prop("target-level", found.target), prop("gap", found.gap)]
+    props += [prop("over-target", found.over)] if found.over else []
+    props += [prop("provisional", "true")] if found.provisional else []
+    props += [prop("set-directly", "true")] if result.direct else []
     satisfied = found.target is not None and found.gap == 0
     if found.target is None:
         said = f"Achieved level {found.achieved}; no target was set, so there is no gap."
@@ -101,7 +105,7 @@ def assessment_results(model: Model, path: str | Path) -> str:
     version, digest = model_version(model), hashlib.sha256(data).hexdigest()[:16]
 
     def make_uuid(*parts: str) -> str:
-        return oscal.make_uuid(version, "results", digest, *parts)
+        return oscal_document.make_uuid(version, "results", digest, *parts)
 
     raw: Any = source.data
     when = _when(raw.get("created"))
@@ -121,10 +125,10 @@ def assessment_results(model: Model, path: str | Path) -> str:
         findings.append(_finding(make_uuid("finding", result.practice.id), result, related))
     guidance = assessment.variant
     scope = [
-        oscal.prop("model-version", version),
-        oscal.prop("selection", guidance.id),
-        *(oscal.prop("profile-id", p) for p in guidance.profiles),
-        oscal.prop("system", system),
+        prop("model-version", version),
+        prop("selection", guidance.id),
+        *(prop("profile-id", p) for p in guidance.profiles),
+        prop("system", system),
     ]
     catalog = routes.oscal_name(routes.OSCAL_CATALOG)
     plan = make_uuid("plan")
@@ -149,9 +153,9 @@ def assessment_results(model: Model, path: str | Path) -> str:
         "uuid": make_uuid(),
         "metadata": {
             "title": f"SMM self-assessment of {system}",
-            "last-modified": oscal.timestamp(),
+            "last-modified": oscal_document.timestamp(),
             "version": version,
-            "oscal-version": oscal.OSCAL_VERSION,
+            "oscal-version": oscal_document.OSCAL_VERSION,
             "props": scope,
             "remarks": f"Made by smm-guide from {path.name}, a self-assessment saved by the site's assessment page. "
             f"{NOTICE}",

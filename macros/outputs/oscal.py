@@ -5,109 +5,37 @@ per framework.
 Every id of ours travels as the OSCAL id where OSCAL allows it and as a property in our namespace (NS);
 uuids are uuid5 of our ids and the model version, and `last-modified` is the build date, so the same
 data gives the same bytes. Links to pages are relative to the files' folder on the site.
+
+What every file shares is in oscal_document; the framework catalogs and mapping collections in oscal_frameworks.
 """
 
 from __future__ import annotations
-
-import json
-import uuid
-from collections.abc import Iterable, Sequence
-from typing import Any
 
 from macros.model.records import (
     Archetype,
     Consideration,
     Domain,
-    Framework,
-    Group,
     Indicator,
     Model,
     Practice,
     Profile,
-    Reference,
-    Requirement,
 )
 from macros.outputs import routes
-from macros.outputs.export import NOTICE, model_version
-from macros.outputs.workbook import build_time
+from macros.outputs.export import model_version
+from macros.outputs.oscal_document import (
+    LEVELS_RESOURCE,
+    NS,
+    Json,
+    back_matter,
+    document,
+    link,
+    make_uuid,
+    metadata,
+    prop,
+)
+from macros.outputs.oscal_frameworks import framework_catalog, mapping_collection
 
-OSCAL_VERSION = "1.2.1"
 TRESTLE = "5.2.0"  # the compliance-trestle release the pages name and the tests load the files with
-NS = "https://smm-guide.github.io/smm-guide/ns/oscal"  # names our own props and parts
-ROOT = uuid.uuid5(uuid.NAMESPACE_URL, NS)
-LEVELS_RESOURCE = "comprehensiveness-levels"  # the back-matter resource that states the levels once
-
-Json = dict[str, Any]
-
-
-def make_uuid(version: str, *parts: str) -> str:
-    """A uuid from our ids and the model version: the same data gives the same uuid."""
-    return str(uuid.uuid5(ROOT, "/".join((version, *parts))))
-
-
-def timestamp() -> str:
-    return build_time().strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def prop(name: str, value: object, *, ours: bool = True, kind: str | None = None, remarks: str | None = None) -> Json:
-    """A property; `kind` is OSCAL's `class`."""
-    found: Json = {"name": name, "value": " ".join(str(value).split())}
-    if ours:
-        found["ns"] = NS
-    if kind:
-        found["class"] = kind
-    return found | ({"remarks": remarks} if remarks else {})
-
-
-def page_url(from_file: str, target: str) -> str:
-    """A page's published address (a folder URL), relative to the file that links to it."""
-    path, _, anchor = target.partition("#")
-    folder = path.removesuffix("index.md").removesuffix(".md")
-    folder = folder if folder.endswith("/") or not folder else folder + "/"
-    link = routes.relative(from_file, folder + "index.md").removesuffix("index.md") or "./"
-    return f"{link}#{anchor}" if anchor else link
-
-
-def link(from_file: str, target: str, rel: str, text: str | None = None) -> Json:
-    found: Json = {"href": page_url(from_file, target), "rel": rel}
-    return found | ({"text": text} if text else {})
-
-
-def metadata(model: Model, version: str, title: str, remarks: str, **more: Any) -> Json:
-    found: Json = {
-        "title": title,
-        "last-modified": timestamp(),
-        "version": version,
-        "oscal-version": OSCAL_VERSION,
-    }
-    found |= {key.replace("_", "-"): value for key, value in more.items() if value}
-    found["remarks"] = f"{remarks}\n\n{NOTICE} {model.mapping_method.independence.strip()}"
-    return found
-
-
-def resource(version: str, reference: Reference) -> Json:
-    citation = ". ".join(
-        part for part in (reference.publisher, reference.title, reference.version, reference.date) if part
-    )
-    found: Json = {
-        "uuid": make_uuid(version, "reference", reference.id),
-        "title": reference.title,
-        "props": [prop("reference-id", reference.id)],
-        "citation": {"text": citation + "."},
-        "rlinks": [{"href": reference.url}],
-    }
-    return found | ({"remarks": reference.note} if reference.note else {})
-
-
-def back_matter(model: Model, version: str, reference_ids: Iterable[str], extra: Sequence[Json] = ()) -> Json:
-    return {"resources": [*extra, *(resource(version, model.reference(r)) for r in reference_ids)]}
-
-
-def document(kind: str, body: Json) -> str:
-    return json.dumps({kind: body}, indent=2, ensure_ascii=False) + "\n"
-
-
-# The SMM catalog -----------------------------------------------------------------------------------
 
 
 def _assessed_part(file: str, practice_id: str, item: Indicator | Consideration, props: list[Json]) -> Json:
@@ -337,150 +265,6 @@ def archetype_profile(model: Model, version: str, profile: Profile, archetype: A
         "modify": {"set-parameters": [set_target(p.id) for p in model.practices if p.id in archetype.targets]},
     }
     return document("profile", body)
-
-
-# Framework catalogs and mapping collections ---------------------------------------------------------
-
-
-def authority(model: Model, framework: Framework) -> Reference | None:
-    """The publisher's own OSCAL catalog of the framework, where the framework cites one (NIST's CSF 2.0)."""
-    found = [model.reference(r) for r in framework.references if "/oscal-content/" in model.reference(r).url]
-    return found[0] if found else None
-
-
-def _requirement(framework: Framework, file: str, node: Group | Requirement) -> Json:
-    props = [prop("label", node.code, ours=False), prop("requirement-id", node.id)]
-    if node.title_ours:
-        props.append(prop("title-ours", "true"))
-    props += [prop("security-level", level) for level in node.security_levels]
-    page = routes.requirement(framework.id, node.id)
-    found: Json = {
-        "id": node.id,
-        "class": "group" if isinstance(node, Group) else "requirement",
-        "title": node.title,
-        "props": props,
-        "links": [link(file, page, "alternate")],
-    }
-    children = [framework.node(child) for child in node.children]
-    if children:
-        found["controls"] = [_requirement(framework, file, child) for child in children]
-    return found
-
-
-def framework_catalog(model: Model, version: str, framework: Framework) -> str:
-    """Identifiers and titles as on the site; groups that mappings target are controls, so maps can name them."""
-    file = routes.oscal_framework(framework.id)
-    mapped_groups = framework.mapped_at == "groups"
-    groups = []
-    for group in framework.groups:
-        if mapped_groups:
-            groups.append(_requirement(framework, file, group))
-            continue
-        groups.append(
-            {
-                "id": group.id,
-                "title": group.name,
-                "props": [prop("label", group.code, ours=False), prop("group-id", group.id)],
-                "links": [link(file, routes.requirement(framework.id, group.id), "alternate")],
-                "controls": [_requirement(framework, file, framework.node(r)) for r in group.requirements],
-            }
-        )
-    source = authority(model, framework)
-    remarks = (
-        f"The identifiers of {framework.name} with the titles the smm-guide site shows; no requirement text. "
-        "Titles marked title-ours are our short labels, not the framework's."
-    )
-    links = [link(file, routes.framework(framework.id), "alternate", "The framework's page")]
-    if source:
-        remarks += f" The authority for identifiers and titles is the publisher's own OSCAL catalog: {source.url}"
-        links.append({"href": f"#{make_uuid(version, 'reference', source.id)}", "rel": "canonical"})
-    body = {
-        "uuid": make_uuid(version, "framework", framework.id),
-        "metadata": metadata(
-            model,
-            version,
-            framework.name,
-            remarks,
-            props=[
-                prop("framework-id", framework.id),
-                prop("framework-version", framework.version),
-                prop("framework-date", framework.date),
-                prop("framework-publisher", framework.publisher),
-            ],
-            links=links,
-        ),
-        ("controls" if mapped_groups else "groups"): groups,
-        "back-matter": back_matter(model, version, framework.references),
-    }
-    return document("catalog", body)
-
-
-def mapping_collection(model: Model, version: str, framework: Framework) -> str:
-    file = routes.oscal_mapping(framework.id)
-    method = model.mapping_method
-    maps = []
-    seen: dict[str, int] = {}
-    for entry in (e for e in model.mappings if e.framework == framework.id):
-        relationship = method.relationship(entry.relationship)
-        key = "/".join((framework.id, entry.requirement, entry.practice, str(entry.level)))
-        seen[key] = seen.get(key, 0) + 1
-        props = [prop("relationship", entry.relationship), prop("level", entry.level)]
-        props += [prop("security-level", entry.security_level)] if entry.security_level is not None else []
-        props += [prop("cited-item", item) for item in entry.items]
-        maps.append(
-            {
-                "uuid": make_uuid(version, "map", key, str(seen[key])),
-                "relationship": relationship.oscal,
-                "sources": [{"type": "control", "id-ref": entry.practice, "props": [prop("level", entry.level)]}],
-                "targets": [{"type": "control", "id-ref": entry.requirement}],
-                "props": props,
-                "links": [
-                    link(file, routes.practice_level(entry.practice, entry.level), "related"),
-                    link(file, routes.requirement(framework.id, entry.requirement), "related"),
-                ],
-                "remarks": entry.rationale,
-            }
-        )
-    translation = "\n".join(
-        f"- {r.name} (`{r.id}`): `{r.oscal}`. {' '.join(r.oscal_why.split())}" for r in method.relationships
-    )
-    description = (
-        f"{method.summary.strip()}\n\nThe source is the practice from the mapped level on (the level is a property "
-        "of each map); the target is the requirement. Each map states OSCAL's set-theory relationship and, as "
-        f"the property `relationship` in the namespace {NS}, ours:\n\n{translation}\n\n{method.level.strip()}"
-    )
-    mapping: Json = {
-        "uuid": make_uuid(version, "mapping", framework.id),
-        "source-resource": {"type": "catalog", "href": routes.oscal_name(routes.OSCAL_CATALOG)},
-        "target-resource": {"type": "catalog", "href": routes.oscal_name(routes.oscal_framework(framework.id))},
-        "maps": maps,
-    }
-    if framework.unmapped:
-        mapping["props"] = [prop("unmapped", node, remarks=why) for node, why in framework.unmapped.items()]
-        mapping["target-gap-summary"] = {
-            "uuid": make_uuid(version, "gap", framework.id),
-            "unmapped-controls": [{"with-ids": list(framework.unmapped)}],
-        }
-    body = {
-        "uuid": make_uuid(version, "mapping-collection", framework.id),
-        "metadata": metadata(
-            model,
-            version,
-            f"SMM practices mapped to {framework.name}",
-            "Our reading of how each practice addresses the framework's requirements; reasons for the requirements "
-            "left unmapped are the remarks of the mapping's `unmapped` properties.",
-            props=[prop("framework-id", framework.id)],
-            links=[link(file, routes.MAPPING_METHOD, "alternate", "How we map")],
-        ),
-        "provenance": {
-            "method": "human",
-            "matching-rationale": "semantic",
-            "status": "complete",
-            "mapping-description": description,
-        },
-        "mappings": [mapping],
-    }
-    return document("mapping-collection", body)
 
 
 def files(model: Model, version: str | None = None) -> dict[str, str]:

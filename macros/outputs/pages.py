@@ -18,7 +18,7 @@ from markupsafe import Markup
 from macros.data.cache import cache_dir
 from macros.data.reference import KindDoc
 from macros.model.records import HIGHEST_LEVEL, LEVEL_NUMBERS, LOWEST_LEVEL, Group, Model, Profile, Requirement
-from macros.outputs import oscal, routes
+from macros.outputs import oscal, oscal_document, routes
 from macros.outputs.changes import NO_HISTORY, History
 from macros.outputs.checklists import Checklist, checklists, scopes
 from macros.outputs.crosswalks import (
@@ -279,7 +279,12 @@ def _framework_pages(model: Model, published: list[Checklist]) -> Iterator[PageS
     shared = {"mappings": index, "relationships": index.relationships}
     yield PageSpec("frameworks", routes.FRAMEWORKS, None, ("Frameworks",), True, shared)
     example = routes.oscal_name(routes.oscal_mapping(model.frameworks[0].id))
-    method = {"method": model.mapping_method, "oscal_ns": oscal.NS, "oscal_example": example, "trestle": oscal.TRESTLE}
+    method = {
+        "method": model.mapping_method,
+        "oscal_ns": oscal_document.NS,
+        "oscal_example": example,
+        "trestle": oscal.TRESTLE,
+    }
     yield PageSpec(
         "mapping-method", routes.MAPPING_METHOD, "mapping-method.yaml", ("Frameworks", "How we map"), context=method
     )

@@ -8,7 +8,7 @@ from trestle.oscal.assessment_results import AssessmentResults
 
 from macros.assessment.scoring import score_all
 from macros.cli.main import main
-from macros.outputs import oscal, routes
+from macros.outputs import oscal, oscal_document, routes
 from macros.outputs.export import model_version
 from tests.conftest import MINI, ROOT
 from tests.support.assessments import SAMPLE_NOTES, SAMPLE_STATUSES, answered, from_json, saved, write_json
@@ -40,7 +40,7 @@ def ids(node):
 
 
 def props(node):
-    return {p["name"]: p["value"] for p in node.get("props", []) if p.get("ns") == oscal.NS}
+    return {p["name"]: p["value"] for p in node.get("props", []) if p.get("ns") == oscal_document.NS}
 
 
 def test_results_load_in_trestle_and_carry_findings_and_observations(tmp_path, mini_model, capsys):
@@ -48,7 +48,7 @@ def test_results_load_in_trestle_and_carry_findings_and_observations(tmp_path, m
     code, printed, _ = export(capsys, path, out)
     assert (code, printed) == (0, f"wrote {out}\n")
     loaded = AssessmentResults.oscal_read(out)
-    assert str(loaded.metadata.oscal_version.root.root) == oscal.OSCAL_VERSION
+    assert str(loaded.metadata.oscal_version.root.root) == oscal_document.OSCAL_VERSION
     document = json.loads(out.read_text(encoding="utf-8"))["assessment-results"]
     assert document["metadata"]["version"] == model_version(mini_model)
     (result,) = document["results"]

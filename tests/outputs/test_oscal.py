@@ -17,7 +17,7 @@ from trestle.oscal.mapping import MappingCollection
 from trestle.oscal.profile import Profile
 
 from macros.data.loader import load_model
-from macros.outputs import oscal, routes
+from macros.outputs import oscal, oscal_document, routes
 from macros.outputs.checklists import checklists
 from macros.outputs.downloads import published
 from macros.outputs.pages import generate_pages
@@ -87,8 +87,8 @@ def test_every_file_loads_as_its_trestle_model(real_model, real_folder):
     loaded = load_with_trestle(real_folder)
     expected = 1 + sum(1 + len(p.archetypes) for p in real_model.profiles) + 2 * len(real_model.frameworks)
     assert len(loaded) == expected
-    assert OSCAL_VERSION == oscal.OSCAL_VERSION
-    assert {str(doc.metadata.oscal_version.root.root) for doc in loaded.values()} == {oscal.OSCAL_VERSION}
+    assert OSCAL_VERSION == oscal_document.OSCAL_VERSION
+    assert {str(doc.metadata.oscal_version.root.root) for doc in loaded.values()} == {oscal_document.OSCAL_VERSION}
     assert isinstance(loaded[routes.oscal_name(routes.OSCAL_CATALOG)], Catalog)
     for framework in real_model.frameworks:
         mapping = loaded[routes.oscal_name(routes.oscal_mapping(framework.id))]
@@ -219,7 +219,7 @@ def test_relationships_translate_as_the_mapping_method_says(mini_model):
         for entry, found in zip(entries, mapping["maps"], strict=True):
             assert found["relationship"] == method.relationship(entry.relationship).oscal
             ours = [p for p in found["props"] if p["name"] == "relationship"]
-            assert ours == [{"name": "relationship", "value": entry.relationship, "ns": oscal.NS}]
+            assert ours == [{"name": "relationship", "value": entry.relationship, "ns": oscal_document.NS}]
             assert found["remarks"] == entry.rationale
             assert found["sources"][0]["id-ref"] == entry.practice
             assert found["targets"] == [{"type": "control", "id-ref": entry.requirement}]
@@ -236,7 +236,7 @@ def test_the_mini_catalog_in_detail(mini_model):
     practice = mini_model.practices[0]
     (control,) = [c for c in walk(catalog, "params") if c["id"] == practice.id]
     assert control["class"] == "practice"
-    assert control["props"][0] == {"name": "practice-id", "value": practice.id, "ns": oscal.NS}
+    assert control["props"][0] == {"name": "practice-id", "value": practice.id, "ns": oscal_document.NS}
     assert control["links"][0] == {
         "href": f"../../practices/{practice.id}/",
         "rel": "alternate",
