@@ -24,9 +24,11 @@ import argparse
 import ast
 import json
 import re
+import shutil
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,6 +94,15 @@ def update_meta(path: str, change: dict[str, int | None]) -> None:
         file.write_text(json.dumps(meta, indent=4), encoding="utf-8")
 
 
+def unmutated_copies(files: list[str]) -> list[Path]:
+    """Copies in mutants/ of configured files that have no mutants recorded.
+
+    mutmut copies every source file into mutants/; a module configured for mutation after such a
+    copy was made is taken as already done (the copy is newer than the source), and its mutants
+    are never generated. Removing the copy makes mutmut generate them."""
+    return [MUTANTS / path for path in files if (MUTANTS / path).is_file() and not meta_path(path).is_file()]
+
+
 def mutants_of(path: str) -> list[Mutant]:
     file = meta_path(path)
     if not file.is_file():
@@ -100,18 +111,25 @@ def mutants_of(path: str) -> list[Mutant]:
     return [Mutant(name, path, code) for name, code in codes.items()]
 
 
+def recorded(path: str, skip: dict[str, str]) -> list[Mutant]:
+    """mutants_of(path), the listed equivalents as skipped: a first run, with no results to mark them in
+    beforehand, tests them too, and a report read while it runs counts them as equivalent all the same."""
+    return [Mutant(m.name, m.path, SKIPPED) if m.name in skip else m for m in mutants_of(path)]
+
+
 def prepare(files: list[str], skip: dict[str, str]) -> None:
     """Survivors are tested again (tests may have changed); equivalents are not tested at all.
 
     mutmut copies tests/ and the also_copy folders over its earlier copies, so a file deleted or
     moved since would linger there: the copies are removed first and made afresh."""
-    import shutil
     import tomllib
 
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]
     for folder in ("tests", *config.get("also_copy", [])):
         if (MUTANTS / folder).is_dir():
             shutil.rmtree(MUTANTS / folder)
+    for copy in unmutated_copies(files):
+        copy.unlink()
     for path in files:
         change: dict[str, int | None] = {m.name: None for m in mutants_of(path) if m.code == SURVIVED}
         change.update({m.name: SKIPPED for m in mutants_of(path) if m.name in skip})
@@ -186,7 +204,7 @@ def report(files: list[str], skip: dict[str, str], seconds: float) -> tuple[str,
     total: Counter[str] = Counter()
     problems: list[str] = []
     for path in files:
-        found = mutants_of(path)
+        found = recorded(path, skip)
         counts = Counter(status(m) for m in found)
         total += counts
         considered = len(found) - counts["equivalent"]
@@ -210,7 +228,7 @@ def report(files: list[str], skip: dict[str, str], seconds: float) -> tuple[str,
     # listed name point at another mutant. The change shown is the one skipped; check it against the reason.
     lines += ["", f"Equivalent mutants skipped ({total['equivalent']}), listed in {EQUIVALENT.relative_to(ROOT)}:"]
     for path in files:
-        for mutant in mutants_of(path):
+        for mutant in recorded(path, skip):
             if status(mutant) == "equivalent":
                 line, removed, added = located_change(mutant)
                 why = skip.get(mutant.name, "")
@@ -237,6 +255,17 @@ def mutants_exist(files: list[str]) -> bool:
     return all(meta_path(path).is_file() for path in files)
 
 
+# Programs some tests need; without them those tests are skipped and the mutants only they catch survive.
+NEEDED = {
+    "soffice": "LibreOffice (Debian: libreoffice-calc-nogui), which recalculates the workbook formulas",
+    "node": "Node.js (Debian: nodejs), which runs the assessment page's script",
+}
+
+
+def missing_programs(which: Callable[[str], str | None]) -> list[str]:
+    return [why for program, why in NEEDED.items() if not which(program)]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", help="only these configured source files (default: all)")
@@ -254,6 +283,14 @@ def main(argv: list[str] | None = None) -> int:
     import time
 
     started = time.monotonic()
+    missing = [] if args.report_only else missing_programs(shutil.which)
+    if missing:
+        print("make mutation needs " + "; and ".join(missing) + ".", file=sys.stderr)
+        print(
+            "Without them their tests are skipped, and the mutants only they catch would count as survivors.",
+            file=sys.stderr,
+        )
+        return 2
     if not args.report_only:
         retest = {"survived", "timeout"}
         survivors = [m.name for path in files for m in mutants_of(path) if status(m) in retest and m.name not in skip]

@@ -77,11 +77,9 @@ def _gap_and_over(target: int | None, achieved: int, assessed: bool, in_scope: b
     return max(target - achieved, 0), max(achieved - target, 0)
 
 
-def with_gap(found: Score, achieved: int | None = None, assessed: bool | None = None) -> Score:
-    """The score with its gap and over-achievement worked out, after the achieved level or whether the
-    practice is assessed changed (a level set directly): none out of scope, unassessed or without a target."""
-    achieved = found.achieved if achieved is None else achieved
-    assessed = found.assessed if assessed is None else assessed
+def with_gap(found: Score, achieved: int, assessed: bool) -> Score:
+    """The score with another achieved level and assessed flag (a level set directly), its gap and
+    over-achievement worked out again: none out of scope, unassessed or without a target."""
     gap, over = _gap_and_over(found.target, achieved, assessed, found.in_scope)
     return dataclasses.replace(found, achieved=achieved, assessed=assessed, gap=gap, over=over)
 

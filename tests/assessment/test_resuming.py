@@ -66,6 +66,11 @@ def test_file_without_fingerprints_says_rewordings_cannot_be_flagged(tmp_path, m
     code, text, _ = run_report(capsys, path)
     assert code == 0
     assert "The file does not record the texts its answers were given to: check them against the texts now." in text
+    assert from_json(mini_model, path).notices == (
+        f"Made with model version 1.0+000000000000; this is {model_version(mini_model)}."
+        " Answers to items that still exist are kept.",
+        "The file does not record the texts its answers were given to: check them against the texts now.",
+    )
 
 
 def test_fingerprints_cover_every_item(mini_model):

@@ -69,3 +69,24 @@ def test_cache_folders_are_one_per_kind(tmp_cache):
     assert cache.cache_dir("schemas") == tmp_cache / "schemas"
     assert cache.cache_dir("workbooks") == tmp_cache / "workbooks"
     assert (tmp_cache / "workbooks").is_dir()
+
+
+def test_the_same_schema_written_in_another_key_order_reuses_its_validator(tmp_cache):
+    cache.schema_validator(SCHEMA)
+    reordered = {"required": ["id"], "properties": {"id": {"type": "string"}}, "type": "object"}
+    cache.schema_validator(reordered)({"id": "x"})
+    assert len(list((tmp_cache / "schemas").iterdir())) == 1
+
+
+def test_a_cache_entry_that_cannot_be_written_still_validates(tmp_cache, monkeypatch):
+    """A cache folder owned by someone else: the entry is not saved and validation goes on."""
+
+    def refuse(self, data):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(cache.Path, "write_bytes", refuse)
+    validate = cache.schema_validator(SCHEMA)
+    validate({"id": "x"})
+    with pytest.raises(fastjsonschema.JsonSchemaException):
+        validate({})
+    assert not list((tmp_cache / "schemas").iterdir())

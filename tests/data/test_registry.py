@@ -200,6 +200,8 @@ def test_ordered_reports_a_circle():
 def test_ordered_reports_a_kind_that_does_not_exist():
     with pytest.raises(ValueError, match=r"^'after' names no kind: practise$"):
         ordered([kind("domains", ("practise",)), kind("practice")])
+    with pytest.raises(ValueError, match=r"^'after' names no kind: domain, practise$"):
+        ordered([kind("profiles", ("practise", "domain")), kind("practice")])
 
 
 def test_the_kind_table_is_ordered():

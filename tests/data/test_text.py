@@ -33,6 +33,32 @@ def test_script_links_are_rejected(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "[x](javascript&#58;alert(1))",
+        "[x](javascript&colon;alert(1))",
+        "[x](&#106;avascript:alert(1))",
+        "[x](java&#9;script:alert(1))",
+        "[x](java&#10;script:alert(1))",
+        "[x](&#1;javascript:alert(1))",
+        "[x](&#32;javascript:alert(1))",
+        "[x]\n\n[x]: JAVA&#x09;SCRIPT&#x3A;alert(1)",
+    ],
+)
+def test_script_links_written_with_character_references_or_ignored_characters_are_rejected(text):
+    """A browser decodes the href and drops tabs, newlines and leading controls before it reads the scheme."""
+    assert text_problems(text) == ["link target 'javascript:' is not allowed; links may use http, https or mailto"]
+
+
+def test_a_code_span_does_not_join_its_neighbours_into_a_link_markdown_would_not_make():
+    """`[x]`code`(...)` renders as text, not as a link: nothing to refuse; the same target as a link is refused."""
+    assert text_problems("[x]`code`(javascript:alert(1))") == []
+    assert text_problems("Run `code` or [x](javascript:alert(1))") == [
+        "link target 'javascript:' is not allowed; links may use http, https or mailto"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Telemetry data: temperature and pressure.",
         "See [the guide](https://example.org/guide) or [mail us](mailto:a@b.c).",
         "Latency under 5 ms, not > 10 ms or < 1 ms.",

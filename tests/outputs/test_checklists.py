@@ -152,3 +152,17 @@ def test_kept_rows_are_each_models_own(model, mini):
         ["Receipt printers are counted separately from readers."],
         ["Label printers are counted separately from readers."],
     ]
+
+
+def test_an_item_cited_by_two_requirements_names_both_in_its_csv_row(mini):
+    mappings = mini / "mappings" / "fw-one.yaml"
+    extra = (
+        "  - requirement: r-2-1\n    practice: p-one\n    level: 1\n    relationship: supports\n"
+        "    items: [p-one-1-1]\n    rationale: The clerk's inventory also names who may sign in.\nunmapped:"
+    )
+    mappings.write_text(mappings.read_text(encoding="utf-8").replace("unmapped:", extra), encoding="utf-8")
+    model = load_model(mini)
+    rows = checklists.rows(model, ["p-one"], selection.select(model, []))
+    line = checklists.to_csv(rows).split("\r\n")[1]
+    assert line.endswith(",General,R 1.1 (FW One); R 2.1 (FW One),,,,,")
+    assert line.startswith("p-one,Practice One,1,p-one-1-1,")

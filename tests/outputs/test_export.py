@@ -137,3 +137,11 @@ def test_falsy_values_survive_the_export():
         a for p in page["profiles"] if p["id"] == "pos" for a in p["archetypes"] if a["id"] == "corner-shop"
     )
     assert page_corner["targets"] == {"p-one": 1, "p-two": 0}
+
+
+def test_text_beyond_ascii_is_exported_as_written(mini):
+    """The export is UTF-8 JSON a reader can search for "Zürich", not "Z\\u00fcrich"."""
+    edit(mini / "practices" / "p-one.yaml", "name: Practice One", "name: Practice Zürich → One")
+    exported = export_json(load_model(mini))
+    assert '"name":"Practice Zürich → One"' in exported
+    assert "\\u" not in exported

@@ -31,8 +31,11 @@ def test_selection_vector(vector):
     for practice_id, levels in tiny["practices"].items():
         items[practice_id] = {}
         for number, general in _levels(levels).items():
+            # Like the page's data: a profile with nothing at this level has no entry at all.
             considerations = {
-                p["id"]: _levels(p["practices"].get(practice_id, {})).get(number, []) for p in tiny["profiles"]
+                p["id"]: _levels(p["practices"][practice_id])[number]
+                for p in tiny["profiles"]
+                if number in _levels(p["practices"].get(practice_id, {}))
             }
             found = selection.level_items(general, considerations, chosen)
             items[practice_id][number] = [item for item, _ in found]
@@ -174,3 +177,14 @@ def test_a_combination_keeps_every_profile_s_suggestion_in_the_order_given():
     """The losers' suggestions stay, in the profiles' order, whichever order the suggestions come in."""
     found = selection.combine(["b", "a"], {"a": {"p": 3}, "b": {"p": 2}})
     assert found == {"p": selection.Combined(3, "a", (("b", 2), ("a", 3)))}
+
+
+def test_items_of_a_level_only_a_profile_has_are_its_considerations():
+    """A practice written without level 4 and a profile that adds one there: its items alone, labelled."""
+    practice = SimpleNamespace(id="p", levels={1: SimpleNamespace(indicators=("p-1-1",))})
+    added = {("p", 4): ("pos-p-4-1",)}
+    pos = SimpleNamespace(**vars(POS), considerations=lambda pid, number: added.get((pid, number), ()))
+    model = SimpleNamespace(practice=lambda id: practice, profile=lambda id: pos)
+    chosen = selection.Selection("pos", "Point of Sale Profile", ("pos",))
+    assert selection.items(model, chosen, "p", 4) == [("pos-p-4-1", "POS")]
+    assert selection.items(model, chosen, "p", 1) == [("p-1-1", "General")]

@@ -1,6 +1,8 @@
 """`make mutation`'s own rules (tools/mutation.py): the equivalent-mutants file, what counts as killed, and
 the configured modules. mutmut itself runs only under `make mutation`."""
 
+import json
+
 import pytest
 
 from tools import mutation
@@ -40,3 +42,30 @@ def test_the_first_line_of_a_mutated_method_is_found_in_its_class():
     source = "class A:\n    x = 1\n\n    @staticmethod\n    def where(self):\n        return 1\n\ndef f():\n    pass\n"
     assert mutation.function_start(source, "m.xǁAǁwhere__mutmut_3") == 4
     assert mutation.function_start(source, "m.x_f__mutmut_1") == 8
+
+
+def test_a_module_copied_before_it_was_configured_has_its_copy_removed_so_its_mutants_are_made(tmp_path, monkeypatch):
+    monkeypatch.setattr(mutation, "MUTANTS", tmp_path)
+    for path in ("macros/new.py", "macros/done.py"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text("x = 1\n", encoding="utf-8")
+    (tmp_path / "macros/done.py.meta").write_text("{}", encoding="utf-8")
+    assert mutation.unmutated_copies(["macros/new.py", "macros/done.py", "macros/absent.py"]) == [
+        tmp_path / "macros/new.py"
+    ]
+
+
+def test_a_listed_equivalent_counts_as_equivalent_whatever_a_first_run_recorded(tmp_path, monkeypatch):
+    monkeypatch.setattr(mutation, "MUTANTS", tmp_path)
+    (tmp_path / "macros").mkdir()
+    codes = {"macros.m.x_f__mutmut_1": 0, "macros.m.x_f__mutmut_2": 0, "macros.m.x_f__mutmut_3": 1}
+    (tmp_path / "macros/m.py.meta").write_text(json.dumps({"exit_code_by_key": codes}), encoding="utf-8")
+    found = mutation.recorded("macros/m.py", {"macros.m.x_f__mutmut_2": "why"})
+    assert [mutation.status(m) for m in found] == ["survived", "equivalent", "killed"]
+
+
+def test_a_run_without_libreoffice_or_node_is_refused_naming_what_to_install():
+    """Their tests would be skipped, so the mutants only they catch would count as survivors."""
+    assert mutation.missing_programs(lambda program: f"/usr/bin/{program}") == []
+    missing = mutation.missing_programs(lambda program: None if program == "soffice" else "/usr/bin/node")
+    assert missing == ["LibreOffice (Debian: libreoffice-calc-nogui), which recalculates the workbook formulas"]

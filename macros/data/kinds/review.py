@@ -7,6 +7,7 @@ writer (`csv-vectors.yaml`), the last three read by the tests only."""
 
 from __future__ import annotations
 
+from functools import partial
 from types import MappingProxyType
 
 from macros.data.registry import Context, Entry, Ids, Kind
@@ -14,9 +15,12 @@ from macros.data.yamlsource import DataPath, Source
 from macros.model import records as m
 
 
-def _define_constraints(ids: Ids, entry: Entry) -> None:
-    for index, item in enumerate(entry.data["constraints"]):
-        ids.define(("constraint",), item["id"], entry.source, ("constraints", index, "id"), "constraint")
+def unique_ids(namespace: str, what: str, lists: tuple[str, ...], ids: Ids, entry: Entry) -> None:
+    """The `define` step (with functools.partial) of a file whose lists of entries each have an id,
+    unique across the lists."""
+    for list_name in lists:
+        for index, item in enumerate(entry.data[list_name]):
+            ids.define((namespace,), item["id"], entry.source, (list_name, index, "id"), what)
 
 
 def _check_constraints(ctx: Context, entries: list[Entry]) -> None:
@@ -124,11 +128,6 @@ def _build_retired(ctx: Context, entries: list[Entry]) -> None:
     )
 
 
-def _define_vectors(ids: Ids, entry: Entry) -> None:
-    for index, vector in enumerate(entry.data["vectors"]):
-        ids.define(("vector",), vector["id"], entry.source, ("vectors", index, "id"), "scoring vector")
-
-
 def _build_vectors(ctx: Context, entries: list[Entry]) -> None:
     vectors = tuple(vector for entry in entries for vector in entry.data["vectors"])
     ctx.parts["scoring-vectors"] = vectors
@@ -143,12 +142,6 @@ def _build_vectors(ctx: Context, entries: list[Entry]) -> None:
         )
         for v in vectors
     )
-
-
-def _define_suggestion_vectors(ids: Ids, entry: Entry) -> None:
-    for index, vector in enumerate(entry.data["vectors"]):
-        path = ("vectors", index, "id")
-        ids.define(("suggestion-vector",), vector["id"], entry.source, path, "suggestion vector")
 
 
 def _check_suggestion_vectors(ctx: Context, entries: list[Entry]) -> None:
@@ -179,21 +172,9 @@ def _build_suggestion_vectors(ctx: Context, entries: list[Entry]) -> None:
     ctx.parts["suggestion-vectors"] = tuple(vector for entry in entries for vector in entry.data["vectors"])
 
 
-def _define_selection_vectors(ids: Ids, entry: Entry) -> None:
-    for list_name in ("vectors", "combinations"):
-        for index, vector in enumerate(entry.data[list_name]):
-            path = (list_name, index, "id")
-            ids.define(("selection-vector",), vector["id"], entry.source, path, "selection vector")
-
-
 def _build_selection_vectors(ctx: Context, entries: list[Entry]) -> None:
     ctx.parts["selection-vectors"] = tuple(vector for entry in entries for vector in entry.data["vectors"])
     ctx.parts["combination-vectors"] = tuple(vector for entry in entries for vector in entry.data["combinations"])
-
-
-def _define_csv_vectors(ids: Ids, entry: Entry) -> None:
-    for index, vector in enumerate(entry.data["vectors"]):
-        ids.define(("csv-vector",), vector["id"], entry.source, ("vectors", index, "id"), "CSV vector")
 
 
 def _build_csv_vectors(ctx: Context, entries: list[Entry]) -> None:
@@ -202,14 +183,25 @@ def _build_csv_vectors(ctx: Context, entries: list[Entry]) -> None:
 
 KINDS = (
     Kind(
-        "constraints", "constraints.yaml", ("constraint",), _define_constraints, _build_constraints, _check_constraints
+        "constraints",
+        "constraints.yaml",
+        ("constraint",),
+        partial(unique_ids, "constraint", "constraint", ("constraints",)),
+        _build_constraints,
+        _check_constraints,
     ),
-    Kind("scoring-vectors", "scoring-vectors.yaml", ("vector",), _define_vectors, _build_vectors),
+    Kind(
+        "scoring-vectors",
+        "scoring-vectors.yaml",
+        ("vector",),
+        partial(unique_ids, "vector", "scoring vector", ("vectors",)),
+        _build_vectors,
+    ),
     Kind(
         "suggestion-vectors",
         "suggestion-vectors.yaml",
         ("suggestion-vector",),
-        _define_suggestion_vectors,
+        partial(unique_ids, "suggestion-vector", "suggestion vector", ("vectors",)),
         _build_suggestion_vectors,
         _check_suggestion_vectors,
     ),
@@ -217,10 +209,16 @@ KINDS = (
         "selection-vectors",
         "selection-vectors.yaml",
         ("selection-vector",),
-        _define_selection_vectors,
+        partial(unique_ids, "selection-vector", "selection vector", ("vectors", "combinations")),
         _build_selection_vectors,
     ),
-    Kind("csv-vectors", "csv-vectors.yaml", ("csv-vector",), _define_csv_vectors, _build_csv_vectors),
+    Kind(
+        "csv-vectors",
+        "csv-vectors.yaml",
+        ("csv-vector",),
+        partial(unique_ids, "csv-vector", "CSV vector", ("vectors",)),
+        _build_csv_vectors,
+    ),
     Kind("retired", "retired.yaml", (), lambda ids, entry: None, _build_retired, _check_retired),
     Kind("acknowledged", "acknowledged.yaml", (), lambda ids, entry: None, _build_acknowledged, _check_acknowledged),
 )

@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from tests.conftest import edit, one_problem, problems_of
+from tests.conftest import edit, located, one_problem, problems_of
 
 FW = "frameworks/fw-one.yaml"
 MAP = "mappings/fw-one.yaml"
@@ -188,3 +188,16 @@ def test_a_crosswalk_needs_a_known_framework(mini):
     line = edit(mini / FW, "mapped_at: requirements", "mapped_at: requirements\ncrosswalk_with: [fw-tow]")
     problem = one_problem(mini, FW, "unknown framework 'fw-tow'")
     assert (problem.line, problem.col) == (line + 1, 18)
+
+
+def test_a_broken_framework_claims_only_its_own_id(mini):
+    """Broken fw-one still counts as known, so fw-two's crosswalk with it is no second problem; a misspelt
+    framework named beside it is still reported."""
+    from tests.conftest import with_second_framework
+
+    with_second_framework(mini)
+    edit(mini / FW, "name: Identification", "name: [Identification")
+    line = edit(mini / "frameworks/fw-two.yaml", "crosswalk_with: [fw-one]", "crosswalk_with: [fw-one, fw-tow]")
+    found = [(rel, at, message) for rel, at, _, message in located(mini)]
+    assert [rel for rel, _, _ in found] == [FW, "frameworks/fw-two.yaml"]
+    assert found[1][1:] == (line, "unknown framework 'fw-tow'; did you mean 'fw-two'?")

@@ -3,7 +3,7 @@ the line. Every test edits a copy of tests/fixtures/mini."""
 
 import pytest
 
-from tests.conftest import append, edit, problems_of, where
+from tests.conftest import append, edit, located, problems_of, where
 from tests.data.loading import _items, only, shown, spot
 
 # --- Files: one per practice, named by its id, with its own order --------------------------------
@@ -99,3 +99,13 @@ def test_see_unknown_item(mini, target, hint):
         edit(path, "        evidence: Evidence 2.\n", f"        evidence: Evidence 2.\n        see: [{target}]\n") + 1
     )
     assert only(mini) == ("practices/p-two.yaml", line, 15, f"unknown indicator or consideration '{target}'{hint}")
+
+
+def test_a_broken_practice_claims_only_its_own_indicator_ids(mini):
+    """A mapping's items of broken p-one are no second problem; an item no practice file could hold still is."""
+    edit(mini / "practices/p-one.yaml", "order: 1", "order: first")
+    line = edit(mini / "mappings/fw-one.yaml", "items: [p-one-2-2]", "items: [p-one-2-2, q-one-2-2]")
+    assert [(rel, at, message) for rel, at, _, message in located(mini)] == [
+        ("mappings/fw-one.yaml", line, "unknown indicator or consideration 'q-one-2-2'; did you mean 'pos-p-one-2-2'?"),
+        ("practices/p-one.yaml", 6, "'order' must be a whole number, not a string"),
+    ]

@@ -3,8 +3,10 @@ and the test vectors. The fixture has none of these files; each test writes the 
 
 from pathlib import Path
 
+import pytest
+
 from macros.data.loader import load, load_model
-from tests.conftest import MINI, located
+from tests.conftest import MINI, ROOT, edit, located
 from tests.data.loading import shown
 
 CONSTRAINTS = "# yaml-language-server: $schema=schema/constraints.schema.json\nconstraints:\n"
@@ -57,13 +59,6 @@ def test_a_constraint_names_known_practices_and_not_itself(mini):
         ("constraints.yaml", 5, 14, "a practice cannot bound itself"),
         ("constraints.yaml", 8, 15, "unknown practice 'p-tow'; did you mean 'p-two'?"),
     ]
-
-
-def test_constraint_ids_are_unique(mini):
-    write(mini / "constraints.yaml", CONSTRAINTS + constraint("one", "p-one", "p-two") * 2)
-    ((rel, line, _, message),) = located(mini)
-    assert (rel, line) == ("constraints.yaml", 7)
-    assert message.startswith("constraint id 'one' is already used in ") and message.endswith(":3; ids must be unique")
 
 
 # --- Retired ids -----------------------------------------------------------------------------------
@@ -184,4 +179,47 @@ def test_a_counterpart_difference_listed_twice_is_reported(mini):
     write(mini / "acknowledged.yaml", pairs + text + difference + difference)
     assert [(rel, line, message) for rel, line, _, message in located(mini)] == [
         ("acknowledged.yaml", 11, "number 1.2 is listed twice"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "first", "again", "what"),
+    [
+        ("scoring-vectors.yaml", "nothing-answered", "  - id: everything-met", "scoring vector"),
+        ("csv-vectors.yaml", "plain-text", "  - id: separators-and-quotes", "CSV vector"),
+        ("selection-vectors.yaml", "general-only", "  - id: one-profile\n", "selection vector"),
+        ("selection-vectors.yaml", "general-only", "  - id: one-profile-suggests", "selection vector"),
+    ],
+)
+def test_every_vector_id_is_unique_in_its_file(mini, name, first, again, what):
+    """The project's own vector files, one id written twice (in the selection file, across its two lists)."""
+    text = (ROOT / "data" / name).read_text(encoding="utf-8")
+    write(mini / name, text)
+    line = edit(mini / name, again, f"  - id: {first}" + ("\n" if again.endswith("\n") else ""))
+    defined = text[: text.index(f"  - id: {first}")].count("\n") + 1
+    message = f"{what} id '{first}' is already used in {shown(mini / name)}:{defined}; ids must be unique"
+    assert located(mini) == [(name, line, 9, message)]
+
+
+def test_constraint_ids_are_unique_at_the_id_itself(mini):
+    write(mini / "constraints.yaml", CONSTRAINTS + constraint("one", "p-one", "p-two") * 2)
+    message = f"constraint id 'one' is already used in {shown(mini / 'constraints.yaml')}:3; ids must be unique"
+    assert located(mini) == [("constraints.yaml", 7, 9, message)]
+
+
+def test_acknowledged_equivalents_and_counterparts_name_what_exists(mini):
+    """Each unknown name at its own line and column; an unknown framework's requirement is not looked up."""
+    equivalents = (
+        "equivalents:\n"
+        "  - {framework: fw-uno, requirement: r-1-1, practice: p-one, reason: Checked.}\n"
+        "  - {framework: fw-one, requirement: r-1-9, practice: p-one, reason: Checked.}\n"
+        "  - {framework: fw-one, requirement: r-1-1, practice: p-tow, reason: Checked.}\n"
+    )
+    counterparts = "counterparts:\n  - frameworks: [fw-one, fw-too]\n    why: Same numbers.\n"
+    write(mini / "acknowledged.yaml", ACKNOWLEDGED + pair("p-one-1-1", "p-two-1-1") + equivalents + counterparts)
+    assert located(mini) == [
+        ("acknowledged.yaml", 6, 17, "unknown framework 'fw-uno'; did you mean 'fw-one'?"),
+        ("acknowledged.yaml", 7, 38, "unknown requirement 'r-1-9'; did you mean 'r-1-2'?"),
+        ("acknowledged.yaml", 8, 55, "unknown practice 'p-tow'; did you mean 'p-two'?"),
+        ("acknowledged.yaml", 10, 26, "unknown framework 'fw-too'; did you mean 'fw-one'?"),
     ]
