@@ -201,3 +201,50 @@ def test_a_broken_framework_claims_only_its_own_id(mini):
     found = [(rel, at, message) for rel, at, _, message in located(mini)]
     assert [rel for rel, _, _ in found] == [FW, "frameworks/fw-two.yaml"]
     assert found[1][1:] == (line, "unknown framework 'fw-tow'; did you mean 'fw-two'?")
+
+
+def test_group_and_requirement_descriptions_are_built_and_absent_ones_are_none(mini):
+    from macros.data.loader import load_model
+
+    edit(mini / FW, "    name: Identification\n", "    name: Identification\n    description: Who and what.\n")
+    edit(
+        mini / FW,
+        "        title: Terminal inventory\n",
+        "        title: Terminal inventory\n        description: A list.\n",
+    )
+    framework = load_model(mini).framework("fw-one")
+    assert framework.node("g-1").description == "Who and what."
+    assert framework.node("r-1-1").description == "A list."
+    assert framework.node("r-1-2").description is None
+
+
+def test_notes_are_built_and_lint_knows_where_each_unmapped_requirement_is_written(mini):
+    from macros.data.loader import load
+
+    edit(mini / FW, "uncertain:\n", "notes:\n  - Codes follow the publisher's numbering.\nuncertain:\n")
+    loaded = load(mini)
+    assert loaded.model.framework("fw-one").notes == ("Codes follow the publisher's numbering.",)
+    source, path = loaded.parts["mapping-places"][("fw-one", "r-2-2", None)]
+    assert (source.path.rsplit("/", 1)[-1], path) == ("fw-one.yaml", ("unmapped", 0))
+    assert loaded.parts["mapping-places"][("fw-one", "r-1-1", "p-two")][1] == ("mappings", 1)
+
+
+UNKNOWN = "unknown indicator or consideration 'q-one-2-9'"
+MISPLACED = "'p-two-1-1' sits in p-two at level 1; cite items of p-one at level 2 or below"
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"),
+    [
+        ("q-one-2-9, p-one-1-1", [UNKNOWN]),  # no second problem: the level is not judged on a partial list
+        ("p-two-1-1, p-one-1-1", [MISPLACED]),
+        ("q-one-2-9, p-two-1-1", [UNKNOWN, MISPLACED]),  # every cited item is checked, after a bad one too
+        ("p-two-1-1, q-one-2-9", [MISPLACED, UNKNOWN]),
+    ],
+)
+def test_each_bad_cited_item_is_one_problem_and_the_rest_are_still_checked(mini, items, expected):
+    line = edit(mini / MAP, "items: [p-one-2-2]", f"items: [{items}]")
+    found = [
+        (rel, at, message.split(";")[0] if "unknown" in message else message) for rel, at, _, message in located(mini)
+    ]
+    assert found == [(MAP, line, message) for message in expected]

@@ -4,8 +4,10 @@ and the test vectors. The fixture has none of these files; each test writes the 
 from pathlib import Path
 
 import pytest
+import yaml
 
 from macros.data.loader import load, load_model
+from macros.model.core import Retired
 from tests.conftest import MINI, ROOT, edit, located
 from tests.data.loading import shown
 
@@ -37,7 +39,7 @@ def test_without_review_files_the_parts_are_empty(mini):
     loaded = load(mini)
     assert loaded.model.constraints == () and loaded.model.scoring_examples == ()
     for part in ("acknowledged", "suggestion-vectors", "selection-vectors", "combination-vectors", "csv-vectors"):
-        assert not loaded.parts[part], part
+        assert loaded.parts[part] in ((), {}), part
 
 
 # --- Constraints -----------------------------------------------------------------------------------
@@ -223,3 +225,32 @@ def test_acknowledged_equivalents_and_counterparts_name_what_exists(mini):
         ("acknowledged.yaml", 8, 55, "unknown practice 'p-tow'; did you mean 'p-two'?"),
         ("acknowledged.yaml", 10, 26, "unknown framework 'fw-too'; did you mean 'fw-one'?"),
     ]
+
+
+def test_one_id_in_two_kinds_of_vector_file_is_no_clash(mini):
+    """Ids are unique within a kind: a CSV vector may share its id with a scoring vector."""
+    write(mini / "scoring-vectors.yaml", (ROOT / "data" / "scoring-vectors.yaml").read_text(encoding="utf-8"))
+    write(mini / "csv-vectors.yaml", (ROOT / "data" / "csv-vectors.yaml").read_text(encoding="utf-8"))
+    edit(mini / "csv-vectors.yaml", "  - id: plain-text", "  - id: nothing-answered")
+    assert load(mini).parts["csv-vectors"][0]["id"] == "nothing-answered"  # loads: no problem raised
+
+
+def test_retired_ids_are_built_with_their_date_reason_and_successors(mini):
+    write(mini / "retired.yaml", RETIRED + retired("p-one-9-9", "p-one-1-1, p-one-1-2") + retired("p-two-9-9"))
+    assert load_model(mini).retired == (
+        Retired("p-one-9-9", "2026-01-01", "Gone.", ("p-one-1-1", "p-one-1-2")),
+        Retired("p-two-9-9", "2026-01-01", "Gone.", ()),
+    )
+
+
+def test_scoring_vectors_are_kept_whole_and_in_scope_unless_they_say_otherwise(mini):
+    vectors = (ROOT / "data" / "scoring-vectors.yaml").read_text(encoding="utf-8")
+    write(mini / "scoring-vectors.yaml", vectors)
+    loaded = load(mini)
+    written = yaml.safe_load(vectors)["vectors"]
+    assert [v["id"] for v in loaded.parts["scoring-vectors"]] == [v["id"] for v in written]
+    examples = loaded.model.scoring_examples
+    assert [e.description for e in examples] == [v["description"] for v in written]
+    assert [e.in_scope for e in examples] == [v.get("in_scope", True) for v in written]
+    assert {True, False} <= {e.in_scope for e in examples}
+    assert any("in_scope" not in v for v in written), "a vector that leaves in_scope to its default"
