@@ -203,8 +203,8 @@ def report(files: list[str], skip: dict[str, str], seconds: float) -> tuple[str,
     lines = ["Mutation testing (mutmut, configured in pyproject.toml [tool.mutmut])", ""]
     total: Counter[str] = Counter()
     problems: list[str] = []
-    for path in files:
-        found = recorded(path, skip)
+    found_in = {path: recorded(path, skip) for path in files}  # each results file read once
+    for path, found in found_in.items():
         counts = Counter(status(m) for m in found)
         total += counts
         considered = len(found) - counts["equivalent"]
@@ -227,14 +227,14 @@ def report(files: list[str], skip: dict[str, str], seconds: float) -> tuple[str,
     # Each with its change: mutmut numbers mutants within a function, so an edit to the function can make a
     # listed name point at another mutant. The change shown is the one skipped; check it against the reason.
     lines += ["", f"Equivalent mutants skipped ({total['equivalent']}), listed in {EQUIVALENT.relative_to(ROOT)}:"]
-    for path in files:
-        for mutant in recorded(path, skip):
+    for path, found in found_in.items():
+        for mutant in found:
             if status(mutant) == "equivalent":
                 line, removed, added = located_change(mutant)
                 why = skip.get(mutant.name, "")
                 lines.append(f"{path}:{line}: {mutant.name}: {why}\n    - {removed}\n    + {added}")
     stale = [name for name in skip if not any(name.startswith(module_name(path) + ".") for path in files)]
-    listed = {m.name for path in files for m in mutants_of(path)}
+    listed = {m.name for found in found_in.values() for m in found}
     stale += [name for name in skip if name not in listed and name not in stale and mutants_exist(files)]
     if stale:
         lines.append("Listed as equivalent but no longer generated (remove them): " + ", ".join(sorted(stale)))
@@ -256,14 +256,18 @@ def mutants_exist(files: list[str]) -> bool:
 
 
 # Programs some tests need; without them those tests are skipped and the mutants only they catch survive.
+# Each under any of its names, as the tests look for it (tests/support/office.py).
 NEEDED = {
-    "soffice": "LibreOffice (Debian: libreoffice-calc-nogui), which recalculates the workbook formulas",
-    "node": "Node.js (Debian: nodejs), which runs the assessment page's script",
+    (
+        "soffice",
+        "libreoffice",
+    ): "LibreOffice (Debian: libreoffice-calc-nogui), which recalculates the workbook formulas",
+    ("node",): "Node.js (Debian: nodejs), which runs the assessment page's script",
 }
 
 
 def missing_programs(which: Callable[[str], str | None]) -> list[str]:
-    return [why for program, why in NEEDED.items() if not which(program)]
+    return [why for names, why in NEEDED.items() if not any(which(name) for name in names)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -285,11 +289,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     missing = [] if args.report_only else missing_programs(shutil.which)
     if missing:
-        print("make mutation needs " + "; and ".join(missing) + ".", file=sys.stderr)
-        print(
-            "Without them their tests are skipped, and the mutants only they catch would count as survivors.",
-            file=sys.stderr,
-        )
+        why = "without them their tests are skipped, and the mutants only they catch would count as survivors"
+        print(f"make mutation needs {'; and '.join(missing)}: {why}.", file=sys.stderr)
         return 2
     if not args.report_only:
         retest = {"survived", "timeout"}

@@ -163,6 +163,14 @@ def ordered(kinds: Iterable[Kind]) -> list[Kind]:
     return done
 
 
+def unique_ids(namespace: str, what: str, lists: tuple[str, ...], ids: Ids, entry: Entry) -> None:
+    """The `define` step (with functools.partial) of a file whose lists of entries each have an id,
+    unique across the lists."""
+    for list_name in lists:
+        for index, item in enumerate(entry.data[list_name]):
+            ids.define((namespace,), item["id"], entry.source, (list_name, index, "id"), what)
+
+
 def file_name_matches(ids: Ids, entry: Entry, key: str, expected: str, where: str) -> None:
     if entry.data[key] != expected:
         ids.problems.append(

@@ -67,5 +67,10 @@ def test_a_listed_equivalent_counts_as_equivalent_whatever_a_first_run_recorded(
 def test_a_run_without_libreoffice_or_node_is_refused_naming_what_to_install():
     """Their tests would be skipped, so the mutants only they catch would count as survivors."""
     assert mutation.missing_programs(lambda program: f"/usr/bin/{program}") == []
-    missing = mutation.missing_programs(lambda program: None if program == "soffice" else "/usr/bin/node")
+    missing = mutation.missing_programs(lambda program: "/usr/bin/node" if program == "node" else None)
     assert missing == ["LibreOffice (Debian: libreoffice-calc-nogui), which recalculates the workbook formulas"]
+    # LibreOffice under its other name, as the tests accept it; no Node.js.
+    only_office = mutation.missing_programs(
+        lambda program: "/usr/bin/libreoffice" if program == "libreoffice" else None
+    )
+    assert only_office == ["Node.js (Debian: nodejs), which runs the assessment page's script"]

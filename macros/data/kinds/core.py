@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 from typing import Any
 
-from macros.data.registry import Context, Entry, Ids, Kind
+from macros.data.registry import Context, Entry, Ids, Kind, unique_ids
 from macros.model import records as m
-
-
-def _define_levels(ids: Ids, entry: Entry) -> None:
-    for index, item in enumerate(entry.data["scopes"]):
-        ids.define(("scope",), item["id"], entry.source, ("scopes", index, "id"), "scope")
 
 
 def _check_levels(ctx: Context, entries: list[Entry]) -> None:
@@ -101,11 +97,6 @@ def _build_glossary(ctx: Context, entries: list[Entry]) -> None:
     ctx.parts["glossary"] = tuple(sorted(terms, key=lambda t: t.term.lower()))
 
 
-def _define_references(ids: Ids, entry: Entry) -> None:
-    for index, item in enumerate(entry.data["references"]):
-        ids.define(("reference",), item["id"], entry.source, ("references", index, "id"), "reference")
-
-
 def _build_references(ctx: Context, entries: list[Entry]) -> None:
     ctx.parts["references"] = tuple(
         m.Reference(
@@ -123,11 +114,6 @@ def _build_references(ctx: Context, entries: list[Entry]) -> None:
 
 
 MAPPING_SCHEMA = "schema/mapping.schema.json"  # relative to the data folder
-
-
-def _define_mapping_method(ids: Ids, entry: Entry) -> None:
-    for index, item in enumerate(entry.data["relationships"]):
-        ids.define(("relationship",), item["id"], entry.source, ("relationships", index, "id"), "relationship")
 
 
 def _enum_of(schema: Any, key: str) -> list[str] | None:
@@ -190,7 +176,15 @@ def _build_mapping_method(ctx: Context, entries: list[Entry]) -> None:
 
 
 KINDS = (
-    Kind("levels", "levels.yaml", ("scope",), _define_levels, _build_levels, _check_levels, required=True),
+    Kind(
+        "levels",
+        "levels.yaml",
+        ("scope",),
+        partial(unique_ids, "scope", "scope", ("scopes",)),
+        _build_levels,
+        _check_levels,
+        required=True,
+    ),
     Kind(
         "domains",
         "domains.yaml",
@@ -203,12 +197,19 @@ KINDS = (
     Kind(
         "glossary", "glossary.yaml", ("term", "abbr"), _define_glossary, _build_glossary, _check_glossary, required=True
     ),
-    Kind("references", "references.yaml", ("reference",), _define_references, _build_references, required=True),
+    Kind(
+        "references",
+        "references.yaml",
+        ("reference",),
+        partial(unique_ids, "reference", "reference", ("references",)),
+        _build_references,
+        required=True,
+    ),
     Kind(
         "mapping-method",
         "mapping-method.yaml",
         ("relationship",),
-        _define_mapping_method,
+        partial(unique_ids, "relationship", "relationship", ("relationships",)),
         _build_mapping_method,
         _check_mapping_method,
         required=True,

@@ -10,17 +10,9 @@ from __future__ import annotations
 from functools import partial
 from types import MappingProxyType
 
-from macros.data.registry import Context, Entry, Ids, Kind
+from macros.data.registry import Context, Entry, Kind, unique_ids
 from macros.data.yamlsource import DataPath, Source
 from macros.model import records as m
-
-
-def unique_ids(namespace: str, what: str, lists: tuple[str, ...], ids: Ids, entry: Entry) -> None:
-    """The `define` step (with functools.partial) of a file whose lists of entries each have an id,
-    unique across the lists."""
-    for list_name in lists:
-        for index, item in enumerate(entry.data[list_name]):
-            ids.define((namespace,), item["id"], entry.source, (list_name, index, "id"), what)
 
 
 def _check_constraints(ctx: Context, entries: list[Entry]) -> None:
