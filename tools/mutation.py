@@ -15,7 +15,7 @@ surviving mutant with its file and line, printed and written to build/mutation-r
 
 Usage: python -m tools.mutation [--fail-under 0.9] [--survivors] [--report-only] [--jobs N] [FILE.py ...]
 With files, only their mutants not killed yet are tested and reported, for iterating on one
-module; --survivors retests only last run's survivors (after adding tests for them).
+module; --survivors retests only last run's survivors and the mutants no test reached (after adding tests).
 """
 
 from __future__ import annotations
@@ -78,6 +78,11 @@ def module_name(path: str) -> str:
     return path.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
 
 
+def stats_path() -> Path:
+    """mutmut's links from each function to the tests that call it."""
+    return MUTANTS / "mutmut-stats.json"
+
+
 def meta_path(path: str) -> Path:
     return MUTANTS / f"{path}.meta"
 
@@ -120,6 +125,10 @@ def recorded(path: str, skip: dict[str, str]) -> list[Mutant]:
 def prepare(files: list[str], skip: dict[str, str]) -> None:
     """Survivors are tested again (tests may have changed); equivalents are not tested at all.
 
+    Mutants no test reached are tested again too, with mutmut's links from functions to the tests that
+    call them made afresh: it makes them in a full run of the suite and, in later runs, only for new
+    tests, so a function added since (a helper that old tests call) has no test linked to it.
+
     mutmut copies tests/ and the also_copy folders over its earlier copies, so a file deleted or
     moved since would linger there: the copies are removed first and made afresh."""
     import tomllib
@@ -130,18 +139,24 @@ def prepare(files: list[str], skip: dict[str, str]) -> None:
             shutil.rmtree(MUTANTS / folder)
     for copy in unmutated_copies(files):
         copy.unlink()
+    retested = {SURVIVED, *NO_TESTS_CODES}
     for path in files:
-        change: dict[str, int | None] = {m.name: None for m in mutants_of(path) if m.code == SURVIVED}
-        change.update({m.name: SKIPPED for m in mutants_of(path) if m.name in skip})
+        found = mutants_of(path)
+        if any(m.code in NO_TESTS_CODES and m.name not in skip for m in found):
+            stats_path().unlink(missing_ok=True)
+        change: dict[str, int | None] = {m.name: None for m in found if m.code in retested}
+        change.update({m.name: SKIPPED for m in found if m.name in skip})
         update_meta(path, change)
 
 
 def pending(path: str) -> list[str]:
     """What mutmut should (re)test of one file: every mutant not killed and not equivalent, or the
-    whole module when its mutants have not been generated yet. mutmut reruns every mutant it is
-    given by name, killed ones too, so killed ones are left out."""
+    whole module when its mutants have not been made yet or the file changed since they were made
+    (mutmut makes the mutants of a changed function anew, under the names of the old ones). mutmut
+    reruns every mutant it is given by name, killed ones too, so killed ones are left out."""
     found = mutants_of(path)
-    if not found:
+    copy = MUTANTS / path
+    if not found or not copy.is_file() or (ROOT / path).stat().st_mtime >= copy.stat().st_mtime:
         return [f"{module_name(path)}.*"]
     return [m.name for m in found if status(m) not in ("killed", "equivalent")]
 
@@ -233,9 +248,17 @@ def report(files: list[str], skip: dict[str, str], seconds: float) -> tuple[str,
                 line, removed, added = located_change(mutant)
                 why = skip.get(mutant.name, "")
                 lines.append(f"{path}:{line}: {mutant.name}: {why}\n    - {removed}\n    + {added}")
-    stale = [name for name in skip if not any(name.startswith(module_name(path) + ".") for path in files)]
+    # Stale: a name of a module no longer configured, or of a reported module that no longer makes it.
+    # A report of some modules says nothing about the names of the others.
+    configured = {module_name(path) for path in configured_files()}
+    reported = {module_name(path) for path in files}
     listed = {m.name for found in found_in.values() for m in found}
-    stale += [name for name in skip if name not in listed and name not in stale and mutants_exist(files)]
+    stale = [
+        name
+        for name in skip
+        if (module := name.rpartition(".")[0]) not in configured
+        or (module in reported and name not in listed and mutants_exist(files))
+    ]
     if stale:
         lines.append("Listed as equivalent but no longer generated (remove them): " + ", ".join(sorted(stale)))
     unchecked = total["not checked"]
@@ -293,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"make mutation needs {'; and '.join(missing)}: {why}.", file=sys.stderr)
         return 2
     if not args.report_only:
-        retest = {"survived", "timeout"}
+        retest = {"survived", "timeout", "no tests"}
         survivors = [m.name for path in files for m in mutants_of(path) if status(m) in retest and m.name not in skip]
         prepare(files, skip)
         patterns = survivors if args.survivors else [name for path in args.files for name in pending(path)]

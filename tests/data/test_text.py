@@ -59,6 +59,30 @@ def test_a_code_span_does_not_join_its_neighbours_into_a_link_markdown_would_not
 @pytest.mark.parametrize(
     "text",
     [
+        "[x](`javascript:alert(1)`)",
+        "[x](``javascript:alert(1)``)",
+        "[x](`java`script:alert(1))",
+        "[x](<`javascript:alert(1)`>)",
+        "[x](` javascript:alert(1)`)",
+        "[`a`](javascript:alert(1))",
+    ],
+)
+def test_script_links_written_with_code_spans_in_their_target_are_rejected(text):
+    """Python-Markdown keeps the text of a code span in a link target, without its backticks: each of these
+    renders as <a href="javascript:alert(1)">."""
+    import markdown
+
+    assert 'href="javascript:alert(1)"' in markdown.markdown(text)
+    assert text_problems(text) == ["link target 'javascript:' is not allowed; links may use http, https or mailto"]
+
+
+def test_a_code_span_in_a_safe_link_target_is_accepted():
+    assert text_problems("[x](https://example.org/`v1`/guide) and `a](b` in code") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Telemetry data: temperature and pressure.",
         "See [the guide](https://example.org/guide) or [mail us](mailto:a@b.c).",
         "Latency under 5 ms, not > 10 ms or < 1 ms.",

@@ -74,3 +74,74 @@ def test_a_run_without_libreoffice_or_node_is_refused_naming_what_to_install():
         lambda program: "/usr/bin/libreoffice" if program == "libreoffice" else None
     )
     assert only_office == ["Node.js (Debian: nodejs), which runs the assessment page's script"]
+
+
+def test_mutants_no_test_reached_are_tested_again_with_the_tests_linked_afresh(tmp_path, monkeypatch):
+    """mutmut links tests to a function in a full run only: a helper added since has no test linked to it,
+    so its mutants would stay unreached. The links are dropped (mutmut makes them again) and the mutants
+    are tested again; killed ones and listed equivalents are kept."""
+    monkeypatch.setattr(mutation, "MUTANTS", tmp_path)
+    monkeypatch.setattr(mutation, "ROOT", tmp_path)
+    (tmp_path / "macros").mkdir()
+    (tmp_path / "pyproject.toml").write_text("[tool.mutmut]\n", encoding="utf-8")
+    (tmp_path / "mutmut-stats.json").write_text("{}", encoding="utf-8")
+    codes = {"macros.m.x_f__mutmut_1": 33, "macros.m.x_f__mutmut_2": 1, "macros.m.x_f__mutmut_3": 0}
+    codes |= {"macros.m.x_f__mutmut_4": 33}
+    (tmp_path / "macros/m.py.meta").write_text(json.dumps({"exit_code_by_key": codes}), encoding="utf-8")
+    mutation.prepare(["macros/m.py"], {"macros.m.x_f__mutmut_4": "why"})
+    after = {m.name: m.code for m in mutation.mutants_of("macros/m.py")}
+    assert after == {
+        "macros.m.x_f__mutmut_1": None,
+        "macros.m.x_f__mutmut_2": 1,
+        "macros.m.x_f__mutmut_3": None,
+        "macros.m.x_f__mutmut_4": mutation.SKIPPED,
+    }
+    assert not (tmp_path / "mutmut-stats.json").exists()
+
+
+def test_the_links_to_tests_are_kept_when_every_mutant_was_reached(tmp_path, monkeypatch):
+    monkeypatch.setattr(mutation, "MUTANTS", tmp_path)
+    monkeypatch.setattr(mutation, "ROOT", tmp_path)
+    (tmp_path / "macros").mkdir()
+    (tmp_path / "pyproject.toml").write_text("[tool.mutmut]\n", encoding="utf-8")
+    (tmp_path / "mutmut-stats.json").write_text("{}", encoding="utf-8")
+    codes = {"macros.m.x_f__mutmut_1": 0, "macros.m.x_f__mutmut_2": 33}
+    (tmp_path / "macros/m.py.meta").write_text(json.dumps({"exit_code_by_key": codes}), encoding="utf-8")
+    mutation.prepare(["macros/m.py"], {"macros.m.x_f__mutmut_2": "why"})
+    assert (tmp_path / "mutmut-stats.json").exists()
+
+
+def test_a_report_of_some_modules_calls_stale_only_the_equivalents_of_those_modules(tmp_path, monkeypatch):
+    monkeypatch.setattr(mutation, "MUTANTS", tmp_path)
+    (tmp_path / "macros/rules").mkdir(parents=True)
+    codes = {"macros.rules.scoring.x_score__mutmut_1": 1}
+    (tmp_path / "macros/rules/scoring.py.meta").write_text(json.dumps({"exit_code_by_key": codes}), encoding="utf-8")
+    skip = {
+        "macros.outputs.workbook.x__summary__mutmut_1": "another module, not reported",
+        "macros.rules.scoring.x_gone__mutmut_1": "no longer made",
+        "macros.unconfigured.x_f__mutmut_1": "a module no longer configured",
+    }
+    text, score = mutation.report(["macros/rules/scoring.py"], skip, 0)
+    stale = next(line for line in text.splitlines() if line.startswith("Listed as equivalent but no longer"))
+    assert stale.endswith(": macros.rules.scoring.x_gone__mutmut_1, macros.unconfigured.x_f__mutmut_1")
+    assert score == 1.0
+
+
+def test_a_module_changed_since_its_mutants_were_made_is_tested_whole(tmp_path, monkeypatch):
+    """mutmut makes a changed function's mutants anew under the old names: the names not killed before
+    would leave the new mutants of killed names untested."""
+    import os
+
+    monkeypatch.setattr(mutation, "MUTANTS", tmp_path / "mutants")
+    monkeypatch.setattr(mutation, "ROOT", tmp_path)
+    for folder in (tmp_path / "macros", tmp_path / "mutants/macros"):
+        folder.mkdir(parents=True)
+    (tmp_path / "macros/m.py").write_text("x = 1\n", encoding="utf-8")
+    (tmp_path / "mutants/macros/m.py").write_text("x = 1\n", encoding="utf-8")
+    codes = {"macros.m.x_f__mutmut_1": 1, "macros.m.x_f__mutmut_2": 0}
+    (tmp_path / "mutants/macros/m.py.meta").write_text(json.dumps({"exit_code_by_key": codes}), encoding="utf-8")
+    os.utime(tmp_path / "macros/m.py", (1_000, 1_000))
+    os.utime(tmp_path / "mutants/macros/m.py", (2_000, 2_000))
+    assert mutation.pending("macros/m.py") == ["macros.m.x_f__mutmut_2"]
+    os.utime(tmp_path / "macros/m.py", (3_000, 3_000))
+    assert mutation.pending("macros/m.py") == ["macros.m.*"]

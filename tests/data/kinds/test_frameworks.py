@@ -5,6 +5,7 @@ import shutil
 import pytest
 
 from tests.conftest import edit, located, one_problem, problems_of
+from tests.data.loading import shown
 
 FW = "frameworks/fw-one.yaml"
 MAP = "mappings/fw-one.yaml"
@@ -36,7 +37,9 @@ def test_unknown_reference(mini):
 
 def test_security_levels_run_up_to_four(mini):
     line = edit(mini / FW, "security_levels: [3, 4]", "security_levels: [2, 3]")
-    assert one_problem(mini, FW, "security_levels must run from the lowest level").line == line
+    message = "security_levels must run from the lowest level that applies up to 4, e.g. [2, 3, 4]"
+    problem = one_problem(mini, FW, message)
+    assert (problem.line, problem.message) == (line, message)
 
 
 def test_duplicate_requirement_id_names_the_first(mini):
@@ -96,6 +99,8 @@ def test_security_level_must_apply(mini):
         ("[p-one-1-9]", "unknown indicator or consideration 'p-one-1-9'"),
         ("[p-two-1-1]", "'p-two-1-1' sits in p-two at level 1; cite items of p-one at level 1 or below"),
         ("[p-one-2-1]", "'p-one-2-1' sits in p-one at level 2; cite items of p-one at level 1 or below"),
+        # A profile's consideration sits at its own level too.
+        ("[pos-p-one-2-1]", "'pos-p-one-2-1' sits in p-one at level 2; cite items of p-one at level 1 or below"),
     ],
 )
 def test_cited_items_belong_to_the_practice_and_level(mini, items, message):
@@ -121,7 +126,23 @@ def test_a_mapping_cites_an_item(mini):
 
 def test_mapped_requirements_cannot_be_unmapped(mini):
     line = edit(mini / MAP, "  - requirement: r-2-2\n", "  - requirement: r-2-1\n")
-    assert one_problem(mini, MAP, "'r-2-1' is mapped above; remove it from unmapped").line == line
+    message = "'r-2-1' is mapped above; remove it from unmapped"
+    assert [problem for problem in located(mini) if problem[3] == message] == [(MAP, line, 18, message)]
+
+
+def test_an_unknown_unmapped_requirement_is_reported_at_it(mini):
+    line = edit(mini / MAP, "  - requirement: r-2-2\n", "  - requirement: r-2-9\n")
+    assert located(mini) == [
+        (MAP, 3, 1, "not mapped and not listed under 'unmapped' with a reason: r-2-2"),
+        (MAP, line, 18, "unknown requirement 'r-2-9'; did you mean 'r-2-2'?"),
+    ]
+
+
+def test_every_requirement_not_covered_is_named_in_one_problem(mini):
+    edit(mini / MAP, ORIGINAL_R_1_2, "")
+    edit(mini / MAP, "unmapped:\n  - requirement: r-2-2\n", "unmapped:\n  - requirement: r-1-1-e-1\n")
+    message = "not mapped and not listed under 'unmapped' with a reason: r-1-2, r-2-2"
+    assert [problem for problem in located(mini) if problem[3].startswith("not mapped")] == [(MAP, 3, 1, message)]
 
 
 def test_every_requirement_is_covered(mini):
@@ -180,8 +201,9 @@ def test_a_framework_declares_the_frameworks_it_is_crosswalked_with(mini):
 
 def test_a_framework_cannot_be_crosswalked_with_itself(mini):
     line = edit(mini / FW, "mapped_at: requirements", "mapped_at: requirements\ncrosswalk_with: [fw-one]")
-    problem = one_problem(mini, FW, "a framework cannot be crosswalked with itself")
-    assert (problem.line, problem.col) == (line + 1, 18)
+    message = "a framework cannot be crosswalked with itself"
+    problem = one_problem(mini, FW, message)
+    assert (problem.line, problem.col, problem.message) == (line + 1, 18, message)
 
 
 def test_a_crosswalk_needs_a_known_framework(mini):
@@ -248,3 +270,98 @@ def test_each_bad_cited_item_is_one_problem_and_the_rest_are_still_checked(mini,
         (rel, at, message.split(";")[0] if "unknown" in message else message) for rel, at, _, message in located(mini)
     ]
     assert found == [(MAP, line, message) for message in expected]
+
+
+# The r-1-2 mapping written with its keys in another order, so that each key has a line of its own and
+# a problem placed at the entry rather than at its key would show.
+REORDERED = (
+    "  - practice: {practice}\n"
+    "    level: 2\n"
+    "    relationship: supports\n"
+    "    items: [p-one-2-2]\n"
+    "    rationale: Store managers approve remote support, which covers most account control.\n"
+    "    requirement: {requirement}\n"
+    "{extra}"
+)
+ORIGINAL_R_1_2 = (
+    "  - requirement: r-1-2\n"
+    "    practice: p-one\n"
+    "    level: 2\n"
+    "    relationship: supports\n"
+    "    items: [p-one-2-2]\n"
+    "    rationale: Store managers approve remote support, which covers most account control.\n"
+)
+
+
+def test_an_unknown_requirement_is_placed_at_its_key_and_stops_the_checks_of_its_mapping(mini):
+    """The security level of an unknown requirement is not judged: that would be a second problem about the
+    same typo (and r-1-2, now unmapped, is reported as not covered)."""
+    start = edit(
+        mini / MAP,
+        ORIGINAL_R_1_2,
+        REORDERED.format(practice="p-one", requirement="r-1-3", extra="    security_level: 2\n"),
+    )
+    assert located(mini) == [
+        (MAP, 3, 1, "not mapped and not listed under 'unmapped' with a reason: r-1-2"),
+        (MAP, start + 5, 18, "unknown requirement 'r-1-3'; did you mean 'r-1-2'?"),
+    ]
+
+
+def test_a_group_mapped_is_placed_at_its_requirement_key(mini):
+    start = edit(mini / MAP, ORIGINAL_R_1_2, REORDERED.format(practice="p-one", requirement="g-1", extra=""))
+    message = "'g-1' is a group; map the requirements in it"
+    assert [found for found in located(mini) if found[3] == message] == [(MAP, start + 5, 18, message)]
+
+
+def test_an_unknown_practice_in_a_mapping_is_placed_at_its_key(mini):
+    start = edit(mini / MAP, ORIGINAL_R_1_2, REORDERED.format(practice="p-onw", requirement="r-1-2", extra=""))
+    found = [problem for problem in located(mini) if "practice" in problem[3]]
+    assert found == [(MAP, start, 15, "unknown practice 'p-onw'; did you mean 'p-one'?")]
+
+
+def test_a_security_level_that_does_not_apply_names_the_levels_that_do(mini):
+    line = edit(mini / MAP, "    items: [p-one-2-2]\n", "    security_level: 1\n    items: [p-one-2-2]\n")
+    message = "security_level 1 does not apply to 'r-1-2' (it has 2, 3, 4)"
+    assert located(mini) == [(MAP, line, 21, message)]
+
+
+def test_a_duplicate_group_id_is_placed_at_the_second_group(mini):
+    first = edit(mini / FW, "  - id: g-1\n", "  - id: g-1\n")
+    line = edit(mini / FW, "  - id: g-2\n", "  - id: g-1\n")
+    (rel, at, col, message), *_ = located(mini)
+    assert (rel, at, col, message.split(" in ")[0]) == (FW, line, 9, "requirement id 'g-1' is already used")
+    assert message.endswith(f"fw-one.yaml:{first}; ids must be unique")
+
+
+def test_a_copied_framework_file_is_reported_at_its_id(mini):
+    """Two files may not define one framework: the copy's id is reported, naming where it is first defined."""
+    (mini / "frameworks/fw-uno.yaml").write_text((mini / FW).read_text())
+    found = {problem for problem in located(mini) if problem[:2] == ("frameworks/fw-uno.yaml", 2)}
+    first = f"{shown(mini / FW)}:2"
+    assert found == {
+        ("frameworks/fw-uno.yaml", 2, 5, f"framework id 'fw-one' is already used in {first}; ids must be unique"),
+        ("frameworks/fw-uno.yaml", 2, 5, "id 'fw-one' must match the file name 'fw-uno'"),
+    }
+
+
+def test_a_duplicate_requirement_is_placed_at_its_id_wherever_it_is_written(mini):
+    line = edit(mini / FW, "      - id: r-2-2\n        code: R 2.2\n", "      - code: R 2.2\n        id: r-1-2\n")
+    (rel, at, col, message), *_ = located(mini)
+    assert (rel, at, col, message.split(" in ")[0]) == (FW, line + 1, 13, "requirement id 'r-1-2' is already used")
+
+
+def test_a_mapping_file_of_an_unknown_framework_is_reported_at_its_framework_and_the_next_file_is_checked(mini):
+    from tests.conftest import with_second_framework
+
+    with_second_framework(mini)
+    text = (mini / MAP).read_text().replace("framework: fw-one\n", "") + "framework: fw-onr\n"
+    (mini / MAP).write_text(text)
+    line = edit(mini / "mappings/fw-two.yaml", "requirement: t-1-2\n", "requirement: t-1-9\n")
+    last = text.count("\n")
+    found = [(rel, at, col, message.split(";")[0]) for rel, at, col, message in located(mini)]
+    assert found == [
+        (MAP, last, 12, "framework 'fw-onr' must match the file name 'fw-one'"),
+        (MAP, last, 12, "unknown framework 'fw-onr'"),
+        ("mappings/fw-two.yaml", 3, 1, "not mapped and not listed under 'unmapped' with a reason: t-1-2"),
+        ("mappings/fw-two.yaml", line, 18, "unknown requirement 't-1-9'"),
+    ]

@@ -72,6 +72,12 @@ def test_a_retired_id_in_use_is_reported_where_it_is_defined(mini):
     assert located(mini) == [("profiles/pos/practices/p-one.yaml", 10, 11, message)]
 
 
+def test_a_retired_id_in_use_names_the_line_of_its_id_wherever_it_is_written(mini):
+    write(mini / "retired.yaml", RETIRED + '  - date: "2026-01-01"\n    why: Gone.\n    id: pos-p-one-1-2\n')
+    message = f"id 'pos-p-one-1-2' is retired ({shown(mini / 'retired.yaml')}:5) and can never be used again"
+    assert located(mini) == [("profiles/pos/practices/p-one.yaml", 10, 11, message)]
+
+
 def test_a_retired_id_names_successors_that_exist(mini):
     write(mini / "retired.yaml", RETIRED + retired("p-one-9-9", "p-one-1-1, zz-9"))
     assert located(mini) == [("retired.yaml", 6, 30, "unknown indicator or consideration 'zz-9'")]
@@ -89,9 +95,9 @@ def test_acknowledged_pairs_are_kept_by_their_items_in_any_order(mini):
 def test_a_pair_acknowledged_twice_and_unknown_items_are_reported(mini):
     text = ACKNOWLEDGED + pair("p-one-1-1", "p-two-1-1") + pair("p-two-1-1", "p-one-1-1") + pair("p-one-1-1", "p-zz")
     write(mini / "acknowledged.yaml", text)
-    assert [(rel, line, message.split(";")[0]) for rel, line, _, message in located(mini)] == [
-        ("acknowledged.yaml", 5, "this pair is acknowledged twice"),
-        ("acknowledged.yaml", 7, "unknown indicator or consideration 'p-zz'"),
+    assert [(rel, line, col, message.split(";")[0]) for rel, line, col, message in located(mini)] == [
+        ("acknowledged.yaml", 5, 5, "this pair is acknowledged twice"),
+        ("acknowledged.yaml", 7, 24, "unknown indicator or consideration 'p-zz'"),
     ]
 
 
@@ -138,21 +144,30 @@ def test_suggestion_vectors_name_only_ids_that_exist(mini):
         "    description: Names what does not.\n"
         "    profile: pos\n"
         "    baseline: 2\n"
-        "    characterization: {store-size: tiny, weather: sunny}\n"
-        "    expected: {p-three: 1}\n"
+        "    characterization: {store-size: tiny, store-sise: kiosk}\n"
+        "    expected: {p-tow: 1}\n"
         "  - id: three\n"
         "    description: Another profile.\n"
         "    profile: atm\n"
         "    baseline: 2\n"
         "    characterization: {store-size: kiosk}\n"
         "    expected: {p-one: 1}\n"
+        "  - id: four\n"
+        "    description: Checked after a vector of an unknown profile.\n"
+        "    profile: pos\n"
+        "    baseline: 2\n"
+        "    characterization: {store-size: kiosk}\n"
+        "    expected: {p-four: 1}\n"
     )
-    found = {(line, text.split(";")[0]) for file, line, _, text in located(mini) if file == "suggestion-vectors.yaml"}
+    found = {problem[1:] for problem in located(mini) if problem[0] == "suggestion-vectors.yaml"}
+    options = f"defined in {shown(mini / 'profiles/pos/dimensions.yaml')}: hypermarket, kiosk"
+    # Each at the id that is wrong: a dimension or practice at its key, an option at its value.
     assert found == {
-        (13, "unknown option 'tiny' in dimension 'store-size'"),
-        (13, "unknown dimension 'weather' of profile 'pos'"),
-        (14, "unknown practice 'p-three'"),
-        (17, "unknown profile 'atm'"),
+        (13, 36, f"unknown option 'tiny' in dimension 'store-size'; {options}"),
+        (13, 42, "unknown dimension 'store-sise' of profile 'pos'; did you mean 'store-size'?"),
+        (14, 16, "unknown practice 'p-tow'; did you mean 'p-two'?"),
+        (17, 14, "unknown profile 'atm'; choose from: pos, water-plant"),
+        (26, 16, "unknown practice 'p-four'; choose from: p-one, p-two"),
     }
 
 
