@@ -139,11 +139,11 @@ def prepare(files: list[str], skip: dict[str, str]) -> None:
             shutil.rmtree(MUTANTS / folder)
     for copy in unmutated_copies(files):
         copy.unlink()
+    found_in = {path: mutants_of(path) for path in files}
+    if any(m.code in NO_TESTS_CODES and m.name not in skip for found in found_in.values() for m in found):
+        stats_path().unlink(missing_ok=True)
     retested = {SURVIVED, *NO_TESTS_CODES}
-    for path in files:
-        found = mutants_of(path)
-        if any(m.code in NO_TESTS_CODES and m.name not in skip for m in found):
-            stats_path().unlink(missing_ok=True)
+    for path, found in found_in.items():
         change: dict[str, int | None] = {m.name: None for m in found if m.code in retested}
         change.update({m.name: SKIPPED for m in found if m.name in skip})
         update_meta(path, change)

@@ -2,10 +2,17 @@
 the configured modules. mutmut itself runs only under `make mutation`."""
 
 import json
+from pathlib import Path
 
 import pytest
 
 from tools import mutation
+
+
+def write_results(mutants: Path, path: str, codes: dict[str, int | None]) -> None:
+    """mutmut's results file for the source file `path`, under the folder `mutants`."""
+    (mutants / f"{path}.meta").parent.mkdir(parents=True, exist_ok=True)
+    (mutants / f"{path}.meta").write_text(json.dumps({"exit_code_by_key": codes}), encoding="utf-8")
 
 
 def test_every_equivalent_mutant_has_a_reason_and_names_a_configured_module():
@@ -57,9 +64,8 @@ def test_a_module_copied_before_it_was_configured_has_its_copy_removed_so_its_mu
 
 def test_a_listed_equivalent_counts_as_equivalent_whatever_a_first_run_recorded(tmp_path, monkeypatch):
     monkeypatch.setattr(mutation, "MUTANTS", tmp_path)
-    (tmp_path / "macros").mkdir()
     codes = {"macros.m.x_f__mutmut_1": 0, "macros.m.x_f__mutmut_2": 0, "macros.m.x_f__mutmut_3": 1}
-    (tmp_path / "macros/m.py.meta").write_text(json.dumps({"exit_code_by_key": codes}), encoding="utf-8")
+    write_results(tmp_path, "macros/m.py", codes)
     found = mutation.recorded("macros/m.py", {"macros.m.x_f__mutmut_2": "why"})
     assert [mutation.status(m) for m in found] == ["survived", "equivalent", "killed"]
 
@@ -82,12 +88,11 @@ def test_mutants_no_test_reached_are_tested_again_with_the_tests_linked_afresh(t
     are tested again; killed ones and listed equivalents are kept."""
     monkeypatch.setattr(mutation, "MUTANTS", tmp_path)
     monkeypatch.setattr(mutation, "ROOT", tmp_path)
-    (tmp_path / "macros").mkdir()
     (tmp_path / "pyproject.toml").write_text("[tool.mutmut]\n", encoding="utf-8")
     (tmp_path / "mutmut-stats.json").write_text("{}", encoding="utf-8")
     codes = {"macros.m.x_f__mutmut_1": 33, "macros.m.x_f__mutmut_2": 1, "macros.m.x_f__mutmut_3": 0}
     codes |= {"macros.m.x_f__mutmut_4": 33}
-    (tmp_path / "macros/m.py.meta").write_text(json.dumps({"exit_code_by_key": codes}), encoding="utf-8")
+    write_results(tmp_path, "macros/m.py", codes)
     mutation.prepare(["macros/m.py"], {"macros.m.x_f__mutmut_4": "why"})
     after = {m.name: m.code for m in mutation.mutants_of("macros/m.py")}
     assert after == {
@@ -102,20 +107,18 @@ def test_mutants_no_test_reached_are_tested_again_with_the_tests_linked_afresh(t
 def test_the_links_to_tests_are_kept_when_every_mutant_was_reached(tmp_path, monkeypatch):
     monkeypatch.setattr(mutation, "MUTANTS", tmp_path)
     monkeypatch.setattr(mutation, "ROOT", tmp_path)
-    (tmp_path / "macros").mkdir()
     (tmp_path / "pyproject.toml").write_text("[tool.mutmut]\n", encoding="utf-8")
     (tmp_path / "mutmut-stats.json").write_text("{}", encoding="utf-8")
     codes = {"macros.m.x_f__mutmut_1": 0, "macros.m.x_f__mutmut_2": 33}
-    (tmp_path / "macros/m.py.meta").write_text(json.dumps({"exit_code_by_key": codes}), encoding="utf-8")
+    write_results(tmp_path, "macros/m.py", codes)
     mutation.prepare(["macros/m.py"], {"macros.m.x_f__mutmut_2": "why"})
     assert (tmp_path / "mutmut-stats.json").exists()
 
 
 def test_a_report_of_some_modules_calls_stale_only_the_equivalents_of_those_modules(tmp_path, monkeypatch):
     monkeypatch.setattr(mutation, "MUTANTS", tmp_path)
-    (tmp_path / "macros/rules").mkdir(parents=True)
     codes = {"macros.rules.scoring.x_score__mutmut_1": 1}
-    (tmp_path / "macros/rules/scoring.py.meta").write_text(json.dumps({"exit_code_by_key": codes}), encoding="utf-8")
+    write_results(tmp_path, "macros/rules/scoring.py", codes)
     skip = {
         "macros.outputs.workbook.x__summary__mutmut_1": "another module, not reported",
         "macros.rules.scoring.x_gone__mutmut_1": "no longer made",
@@ -139,7 +142,7 @@ def test_a_module_changed_since_its_mutants_were_made_is_tested_whole(tmp_path, 
     (tmp_path / "macros/m.py").write_text("x = 1\n", encoding="utf-8")
     (tmp_path / "mutants/macros/m.py").write_text("x = 1\n", encoding="utf-8")
     codes = {"macros.m.x_f__mutmut_1": 1, "macros.m.x_f__mutmut_2": 0}
-    (tmp_path / "mutants/macros/m.py.meta").write_text(json.dumps({"exit_code_by_key": codes}), encoding="utf-8")
+    write_results(tmp_path / "mutants", "macros/m.py", codes)
     os.utime(tmp_path / "macros/m.py", (1_000, 1_000))
     os.utime(tmp_path / "mutants/macros/m.py", (2_000, 2_000))
     assert mutation.pending("macros/m.py") == ["macros.m.x_f__mutmut_2"]
